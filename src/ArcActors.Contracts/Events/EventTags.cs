@@ -1,0 +1,9 @@
+namespace ArcActors.Contracts.Events;
+
+/// <summary>Journal tags that projections read by.</summary>
+public static class EventTags
+{
+    public const string Inventory = "inventory";
+    public const string Machines = "machines";
+    public const string Billing = "billing";
+}

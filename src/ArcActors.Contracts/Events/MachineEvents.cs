@@ -1,0 +1,21 @@
+using ArcActors.Contracts.Billing;
+using ArcActors.Contracts.Ingress;
+using ArcActors.Contracts.Inventory;
+
+namespace ArcActors.Contracts.Events;
+
+/// <summary>The machine's facts, name or extension settings changed.</summary>
+public sealed record MachineChanged(ResourceScope Scope, DateTimeOffset At, MachineSnapshot Machine, IReadOnlyList<ResourceChange> Changes);
+
+/// <summary>
+/// The billing of one OS environment for one UTC hour was decided, or decided again because a
+/// later record for the same hour changed the outcome. <see cref="Lines"/> replaces any earlier
+/// lines of that hour, so an hour is never billed twice.
+/// </summary>
+public sealed record UsageHourBilled(
+    Guid VmId,
+    string HostName,
+    ResourceScope Scope,
+    DateTimeOffset HourStart,
+    DateTimeOffset At,
+    IReadOnlyList<BillingLine> Lines);
