@@ -15,4 +15,4 @@ public sealed record InstanceInventoryChanged(
     InstanceSnapshot? Instance,
     IReadOnlyList<DatabaseSnapshot> UpsertedDatabases,
     IReadOnlyList<string> RemovedDatabases,
-    IReadOnlyList<ResourceChange> Changes);
+    IReadOnlyList<ResourceChange> Changes) : IArcActorsMessage;

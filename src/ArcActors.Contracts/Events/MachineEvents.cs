@@ -1,16 +1,18 @@
 using ArcActors.Contracts.Billing;
 using ArcActors.Contracts.Ingress;
 using ArcActors.Contracts.Inventory;
+using ArcActors.Contracts.Usage;
 
 namespace ArcActors.Contracts.Events;
 
 /// <summary>The machine's facts, name or extension settings changed.</summary>
-public sealed record MachineChanged(ResourceScope Scope, DateTimeOffset At, MachineSnapshot Machine, IReadOnlyList<ResourceChange> Changes);
+public sealed record MachineChanged(ResourceScope Scope, DateTimeOffset At, MachineSnapshot Machine, IReadOnlyList<ResourceChange> Changes) : IArcActorsMessage;
 
 /// <summary>
 /// The billing of one OS environment for one UTC hour was decided, or decided again because a
 /// later record for the same hour changed the outcome. <see cref="Lines"/> replaces any earlier
-/// lines of that hour, so an hour is never billed twice.
+/// lines of that hour, so an hour is never billed twice. <see cref="Usage"/> is the merged
+/// usage the lines were computed from, kept so later samples of the hour merge with it.
 /// </summary>
 public sealed record UsageHourBilled(
     Guid VmId,
@@ -18,4 +20,5 @@ public sealed record UsageHourBilled(
     ResourceScope Scope,
     DateTimeOffset HourStart,
     DateTimeOffset At,
-    IReadOnlyList<BillingLine> Lines);
+    UsageRecord Usage,
+    IReadOnlyList<BillingLine> Lines) : IArcActorsMessage;

@@ -38,7 +38,7 @@ public sealed record UploadInventory(
     DateTimeOffset CollectedAt,
     InstanceSnapshot Instance,
     IReadOnlyList<DatabaseSnapshot> ChangedDatabases,
-    IReadOnlyList<string> AllDatabaseNames) : IWithInstanceKey;
+    IReadOnlyList<string> AllDatabaseNames) : IArcActorsMessage, IWithInstanceKey;
 
 /// <summary>The machine's own facts, sent with every inventory cycle.</summary>
 public sealed record UploadMachine(
@@ -46,7 +46,7 @@ public sealed record UploadMachine(
     ResourceScope Scope,
     DateTimeOffset CollectedAt,
     MachineSnapshot Machine,
-    IReadOnlyList<string> InstanceNames) : IWithMachineId
+    IReadOnlyList<string> InstanceNames) : IArcActorsMessage, IWithMachineId
 {
     public Guid VmId => Machine.VmId;
 }
@@ -57,10 +57,10 @@ public sealed record UploadUsage(
     Guid VmId,
     string HostName,
     ResourceScope Scope,
-    IReadOnlyList<UsageRecord> Records) : IWithMachineId;
+    IReadOnlyList<UsageRecord> Records) : IArcActorsMessage, IWithMachineId;
 
 /// <summary>The cloud side stored the upload (or had it already); the host may forget it.</summary>
-public sealed record UploadAccepted(Guid UploadId, int EventsPersisted);
+public sealed record UploadAccepted(Guid UploadId, int EventsPersisted) : IArcActorsMessage;
 
 /// <summary>The upload was invalid or not allowed; <see cref="Code"/> is an ARM-style error code.</summary>
-public sealed record UploadRejected(Guid UploadId, string Code, string Message);
+public sealed record UploadRejected(Guid UploadId, string Code, string Message) : IArcActorsMessage;

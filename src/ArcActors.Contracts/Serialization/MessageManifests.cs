@@ -1,0 +1,72 @@
+using ArcActors.Contracts.Events;
+using ArcActors.Contracts.Ingress;
+
+namespace ArcActors.Contracts.Serialization;
+
+/// <summary>
+/// The manifest of every serialized type. Add new types here with a new manifest; never reuse or
+/// change a manifest that may already be in a journal.
+/// </summary>
+public static class MessageManifests
+{
+    private static readonly Dictionary<Type, string> ManifestsByType = new();
+    private static readonly Dictionary<string, Type> TypesByManifest = new(StringComparer.Ordinal);
+
+    static MessageManifests()
+    {
+        Register<UploadInventory>("up-inv");
+        Register<UploadMachine>("up-mach");
+        Register<UploadUsage>("up-use");
+        Register<UploadAccepted>("up-ok");
+        Register<UploadRejected>("up-rej");
+        Register<InstanceInventoryChanged>("ev-inv");
+        Register<MachineChanged>("ev-mach");
+        Register<UsageHourBilled>("ev-bill");
+    }
+
+    /// <summary>Every registered type, for round-trip tests.</summary>
+    public static IReadOnlyCollection<Type> RegisteredTypes => ManifestsByType.Keys;
+
+    /// <summary>
+    /// Adds a type from another assembly (entity state snapshots, for example). Call it before the
+    /// actor system starts; registering the same pair twice is allowed.
+    /// </summary>
+    public static void Register<T>(string manifest) where T : IArcActorsMessage => Register(typeof(T), manifest);
+
+    public static void Register(Type type, string manifest)
+    {
+        lock (ManifestsByType)
+        {
+            if (TypesByManifest.TryGetValue(manifest, out var existing) && existing != type)
+            {
+                throw new InvalidOperationException(
+                    $"Manifest '{manifest}' is already used by {existing.FullName}; pick another manifest for {type.FullName}.");
+            }
+
+            ManifestsByType[type] = manifest;
+            TypesByManifest[manifest] = type;
+        }
+    }
+
+    public static string ManifestOf(Type type)
+    {
+        lock (ManifestsByType)
+        {
+            return ManifestsByType.TryGetValue(type, out var manifest)
+                ? manifest
+                : throw new ArgumentException(
+                    $"Type {type.FullName} has no manifest; register it in {nameof(MessageManifests)}.", nameof(type));
+        }
+    }
+
+    public static Type TypeOf(string manifest)
+    {
+        lock (ManifestsByType)
+        {
+            return TypesByManifest.TryGetValue(manifest, out var type)
+                ? type
+                : throw new System.Runtime.Serialization.SerializationException(
+                    $"Unknown manifest '{manifest}'; the journal holds an event this version of ArcActors does not know.");
+        }
+    }
+}

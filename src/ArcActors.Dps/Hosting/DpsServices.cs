@@ -1,0 +1,47 @@
+using Akka.Actor;
+using Akka.Cluster.Sharding;
+using ArcActors.Dps.Ingress;
+using ArcActors.Dps.Projections;
+using ArcActors.Dps.Inventory;
+using ArcActors.Dps.Machines;
+using ArcActors.ReadModel;
+
+namespace ArcActors.Dps.Hosting;
+
+/// <summary>The actors of the "dps" role in one node.</summary>
+public sealed record DpsServices(IActorRef Ingress, IActorRef Instances, IActorRef Machines, IActorRef LastSeen, ProjectionRunner Projections)
+{
+    /// <summary>Shard count; fixed for the life of a cluster, about ten times its largest node count.</summary>
+    public const int ShardCount = 100;
+
+    /// <summary>
+    /// Starts the shard regions, the ingress and the projections of the "dps" role. The node must
+    /// be a cluster member with that role.
+    /// </summary>
+    public static async Task<DpsServices> StartAsync(ActorSystem system, ReadStore store, TimeProvider clock, bool liveProjections)
+    {
+        var lastSeen = system.ActorOf(LastSeenRecorder.Props(store, TimeSpan.FromSeconds(1)), "last-seen");
+        var sharding = ClusterSharding.Get(system);
+        var settings = ClusterShardingSettings.Create(system).WithRole("dps");
+        var extractor = new DpsMessageExtractor(ShardCount);
+
+        var instances = await sharding.StartAsync("instances", entityId => InstanceEntity.Props(entityId, lastSeen), settings, extractor);
+        var machines = await sharding.StartAsync("machines", entityId => MachineEntity.Props(entityId, lastSeen, clock), settings, extractor);
+        var ingress = system.ActorOf(IngressActor.Props(instances, machines), "ingress");
+
+        var projections = new ProjectionRunner(system, store);
+        if (liveProjections)
+        {
+            projections.StartLive();
+        }
+
+        return new DpsServices(ingress, instances, machines, lastSeen, projections);
+    }
+
+    /// <summary>Writes pending last-upload times and brings every projection up to the journal's end.</summary>
+    public async Task CatchUpAsync(TimeSpan timeout)
+    {
+        await LastSeen.Ask<LastSeenRecorder.Flushed>(LastSeenRecorder.Flush.Instance, timeout);
+        await Projections.CatchUpAsync();
+    }
+}

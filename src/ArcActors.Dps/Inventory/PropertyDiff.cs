@@ -1,0 +1,56 @@
+using System.Text.Json;
+using ArcActors.Contracts.Events;
+
+namespace ArcActors.Dps.Inventory;
+
+/// <summary>Lists the properties that differ between two snapshots, by their JSON form.</summary>
+public static class PropertyDiff
+{
+    public static IReadOnlyList<PropertyChange> Between<T>(T? before, T after, params string[] ignored) where T : class
+    {
+        var oldValues = Flatten(before is null ? default : JsonSerializer.SerializeToElement(before), ignored);
+        var newValues = Flatten(JsonSerializer.SerializeToElement(after), ignored);
+        var changes = new List<PropertyChange>();
+        foreach (var (name, value) in newValues)
+        {
+            var old = oldValues.GetValueOrDefault(name, "");
+            if (!string.Equals(old, value, StringComparison.Ordinal))
+            {
+                changes.Add(new PropertyChange(name, old, value));
+            }
+        }
+
+        return changes;
+    }
+
+    private static SortedDictionary<string, string> Flatten(JsonElement element, string[] ignored)
+    {
+        var values = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        if (element.ValueKind != JsonValueKind.Object)
+        {
+            return values;
+        }
+
+        foreach (var property in element.EnumerateObject())
+        {
+            if (ignored.Contains(property.Name, StringComparer.Ordinal))
+            {
+                continue;
+            }
+
+            if (property.Value.ValueKind == JsonValueKind.Object)
+            {
+                foreach (var (name, value) in Flatten(property.Value, []))
+                {
+                    values[$"{property.Name}.{name}"] = value;
+                }
+            }
+            else
+            {
+                values[property.Name] = property.Value.ValueKind == JsonValueKind.String ? property.Value.GetString()! : property.Value.GetRawText();
+            }
+        }
+
+        return values;
+    }
+}

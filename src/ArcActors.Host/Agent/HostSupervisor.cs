@@ -1,0 +1,254 @@
+using Akka.Actor;
+using Akka.Event;
+using ArcActors.Contracts.Discovery;
+using ArcActors.Contracts.Ingress;
+using ArcActors.Contracts.Inventory;
+using ArcActors.Host.Usage;
+
+namespace ArcActors.Host.Agent;
+
+/// <summary>
+/// The host agent of one machine. It owns discovery: each cycle it describes the machine, locates
+/// the instances, keeps one <see cref="InstanceActor"/> per managed instance (LocalDB, excluded
+/// and unsupported instances are not managed), and hands the finished cycle to the usage meter.
+/// A failing instance is isolated in its own child and never stops its siblings.
+/// </summary>
+public sealed class HostSupervisor : ReceiveActor, IWithTimers
+{
+    private const string MachineKey = "\0machine";
+
+    private readonly ILoggingAdapter _log = Context.GetLogger();
+    private readonly IDiscoverySource _source;
+    private readonly HostAgentSettings _settings;
+    private readonly IActorRef _ingress;
+    private readonly TimeProvider _clock;
+    private readonly IActorRef _channel;
+    private readonly IActorRef _usageMeter;
+    private readonly Dictionary<string, (IActorRef Actor, InstanceLocation Location)> _instances = new(StringComparer.OrdinalIgnoreCase);
+    private long _cycleNumber;
+    private CycleState? _cycle;
+
+    public HostSupervisor(Guid vmId, IDiscoverySource source, HostAgentSettings settings, IActorRef ingress, IUsageOutbox outbox, TimeProvider clock)
+    {
+        VmId = vmId;
+        _source = source;
+        _settings = settings;
+        _ingress = ingress;
+        _clock = clock;
+        _channel = Context.ActorOf(UploadChannel.Props(ingress, settings), "uploads");
+        _usageMeter = Context.ActorOf(UsageMeter.Props(vmId, settings, outbox, ingress), "usage");
+
+        Receive<RunInventoryCycle>(Start);
+        Receive<Located>(OnLocated);
+        Receive<InstanceCycleDone>(OnInstanceDone);
+        Receive<UploadChannel.UploadOutcome>(OnMachineUploadOutcome);
+        Receive<UploadUsageNow>(upload => _usageMeter.Forward(upload));
+        Receive<GetRunningInstances>(_ =>
+            Sender.Tell(new RunningInstances(_instances.ToDictionary(pair => pair.Key, pair => pair.Value.Actor))));
+        Receive<Tick>(OnTick);
+    }
+
+    public Guid VmId { get; }
+
+    public ITimerScheduler Timers { get; set; } = null!;
+
+    public static Props Props(Guid vmId, IDiscoverySource source, HostAgentSettings settings, IActorRef ingress, IUsageOutbox outbox, TimeProvider clock) =>
+        Akka.Actor.Props.Create(() => new HostSupervisor(vmId, source, settings, ingress, outbox, clock));
+
+    protected override void PreStart()
+    {
+        if (_settings.ScheduleOwnCycles)
+        {
+            Timers.StartPeriodicTimer("inventory", new Tick(TickKind.Inventory), TimeSpan.Zero, _settings.InventoryInterval);
+            Timers.StartPeriodicTimer("usage", new Tick(TickKind.Usage), _settings.UsageUploadInterval, _settings.UsageUploadInterval);
+        }
+    }
+
+    private void OnTick(Tick tick)
+    {
+        if (tick.Kind == TickKind.Inventory)
+        {
+            Self.Tell(new RunInventoryCycle(_clock.GetUtcNow()));
+            return;
+        }
+
+        _usageMeter.Tell(new UploadUsageNow(_clock.GetUtcNow(), IncludeOpenHour: false));
+    }
+
+    private void Start(RunInventoryCycle run)
+    {
+        if (_cycle is not null)
+        {
+            _log.Warning("host {0}: cycle at {1} skipped because the cycle at {2} is still running", VmId, run.At, _cycle.At);
+            Sender.Tell(new InventoryCycleCompleted(VmId, run.At, 0, 0, ["skipped: the previous cycle is still running"]));
+            return;
+        }
+
+        var number = ++_cycleNumber;
+        _cycle = new CycleState(number, run.At, Sender);
+        LocateAsync(number).PipeTo(Self);
+    }
+
+    private async Task<Located> LocateAsync(long number)
+    {
+        try
+        {
+            var machine = await _source.DescribeMachineAsync(CancellationToken.None).ConfigureAwait(false);
+            var locations = await _source.LocateInstancesAsync(CancellationToken.None).ConfigureAwait(false);
+            return new Located(number, machine, locations, "");
+        }
+        catch (Exception exception)
+        {
+            return new Located(number, null, [], exception.GetBaseException().Message);
+        }
+    }
+
+    private void OnLocated(Located located)
+    {
+        if (_cycle is not { } cycle || cycle.Number != located.Cycle)
+        {
+            return;
+        }
+
+        if (located.Machine is null)
+        {
+            _log.Warning("host {0}: discovery failed ({1}); the next cycle tries again", VmId, located.Error);
+            cycle.Errors.Add($"discovery failed: {located.Error}");
+            Complete(cycle);
+            return;
+        }
+
+        cycle.Machine = located.Machine;
+        var managed = SelectManaged(located.Machine, located.Locations, cycle.Errors);
+        SyncChildren(located.Machine, managed);
+
+        var machineUpload = new UploadMachine(Guid.NewGuid(), _settings.Scope, cycle.At, located.Machine,
+            managed.Select(location => location.InstanceName).ToList());
+        cycle.Awaited.Add(MachineKey);
+        cycle.MachineUploadId = machineUpload.UploadId;
+        _channel.Tell(new UploadChannel.Send(machineUpload.UploadId, machineUpload));
+
+        foreach (var location in managed)
+        {
+            cycle.Awaited.Add(location.InstanceName);
+            _instances[location.InstanceName].Actor.Tell(new CollectInventory(cycle.Number, cycle.At, located.Machine.HostName));
+        }
+    }
+
+    private List<InstanceLocation> SelectManaged(MachineSnapshot machine, IReadOnlyList<InstanceLocation> locations, List<string> errors)
+    {
+        var excluded = machine.Extension.ExcludedInstances.ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var managed = new List<InstanceLocation>();
+        foreach (var location in locations)
+        {
+            if (location.UnsupportedReason.Length > 0)
+            {
+                _log.Warning("host {0} instance {1}: not supported: {2}", machine.HostName, location.InstanceName, location.UnsupportedReason);
+                errors.Add($"instance {location.InstanceName}: not supported: {location.UnsupportedReason}");
+            }
+            else if (!location.IsLocalDb && !excluded.Contains(location.InstanceName))
+            {
+                managed.Add(location);
+            }
+        }
+
+        return managed;
+    }
+
+    private void SyncChildren(MachineSnapshot machine, IReadOnlyList<InstanceLocation> managed)
+    {
+        var wanted = managed.ToDictionary(location => location.InstanceName, StringComparer.OrdinalIgnoreCase);
+        foreach (var gone in _instances.Keys.Where(name => !wanted.ContainsKey(name)).ToList())
+        {
+            _log.Info("host {0} instance {1}: no longer found, stopping its actor", machine.HostName, gone);
+            Context.Stop(_instances[gone].Actor);
+            _instances.Remove(gone);
+        }
+
+        foreach (var (name, location) in wanted.Where(pair => !_instances.ContainsKey(pair.Key)))
+        {
+            var key = new InstanceKey(VmId, name);
+            var actor = Context.ActorOf(InstanceActor.Props(_source, location, key, _settings, _ingress), ActorNames.Unique("instance", name));
+            _instances[name] = (actor, location);
+            _log.Info("host {0} instance {1}: discovered", machine.HostName, name);
+        }
+    }
+
+    private void OnInstanceDone(InstanceCycleDone done)
+    {
+        if (_cycle is not { } cycle || cycle.Number != done.Cycle || !cycle.Awaited.Remove(done.InstanceName))
+        {
+            return;
+        }
+
+        cycle.Databases += done.Databases;
+        if (done.Snapshot is not null)
+        {
+            cycle.Snapshots.Add(done.Snapshot);
+        }
+
+        if (done.Error.Length > 0)
+        {
+            cycle.Errors.Add(done.Error);
+        }
+
+        CompleteWhenDone(cycle);
+    }
+
+    private void OnMachineUploadOutcome(UploadChannel.UploadOutcome outcome)
+    {
+        if (_cycle is not { } cycle || cycle.MachineUploadId != outcome.UploadId)
+        {
+            return;
+        }
+
+        if (!outcome.Accepted)
+        {
+            _log.Warning("host {0}: machine upload rejected: {1}: {2}", VmId, outcome.Code, outcome.Message);
+            cycle.Errors.Add($"machine: {outcome.Code}: {outcome.Message}");
+        }
+
+        cycle.Awaited.Remove(MachineKey);
+        CompleteWhenDone(cycle);
+    }
+
+    private void CompleteWhenDone(CycleState cycle)
+    {
+        if (cycle.Awaited.Count > 0)
+        {
+            return;
+        }
+
+        var running = cycle.Snapshots
+            .Where(snapshot => snapshot.Status == ProbeStatus.Ok && snapshot.State == InstanceRunState.Running)
+            .ToList();
+        _usageMeter.Tell(new SampleUsage(cycle.At, cycle.Machine!, running));
+        Complete(cycle);
+    }
+
+    private void Complete(CycleState cycle)
+    {
+        _cycle = null;
+        cycle.ReplyTo.Tell(new InventoryCycleCompleted(VmId, cycle.At, cycle.Snapshots.Count, cycle.Databases, cycle.Errors));
+    }
+
+    private sealed record Located(long Cycle, MachineSnapshot? Machine, IReadOnlyList<InstanceLocation> Locations, string Error)
+        : INoSerializationVerificationNeeded;
+
+    private enum TickKind { Inventory, Usage }
+
+    private sealed record Tick(TickKind Kind) : INoSerializationVerificationNeeded;
+
+    private sealed class CycleState(long number, DateTimeOffset at, IActorRef replyTo)
+    {
+        public long Number { get; } = number;
+        public DateTimeOffset At { get; } = at;
+        public IActorRef ReplyTo { get; } = replyTo;
+        public MachineSnapshot? Machine { get; set; }
+        public Guid? MachineUploadId { get; set; }
+        public HashSet<string> Awaited { get; } = new(StringComparer.OrdinalIgnoreCase);
+        public List<InstanceSnapshot> Snapshots { get; } = [];
+        public List<string> Errors { get; } = [];
+        public int Databases { get; set; }
+    }
+}

@@ -1,0 +1,121 @@
+using System.Globalization;
+
+namespace ArcActors.Node.Commands;
+
+/// <summary>Parses the arguments of the <c>arcactors</c> executable and runs the command they name.</summary>
+public static class CommandLine
+{
+    public const string Help = """
+        arcactors: a self-hosted control plane for SQL Server fleets
+
+        Commands:
+          up        Run one node with every role on a simulated fleet, SQLite files in a data folder.
+                      --fleet FILE      fleet file (default: the bundled sample fleet)
+                      --data DIR        data folder for journal, read store and outbox (default: ./data)
+                      --once            run one inventory cycle and usage upload, print the summary, exit
+                      --interval SPAN   time between inventory cycles, e.g. 1h, 10m, 30s (default: 1h)
+                      --quiet           log warnings and errors only
+          simulate  Run a fleet on a virtual clock and write resources.json, billing.jsonl,
+                    activity.jsonl and summary.json.
+                      --fleet FILE      fleet file (required)
+                      --hours N         simulated hours, 1 to 8784 (required)
+                      --out DIR         output folder (required; created if missing)
+                      --data DIR        keep the journal and read store there (default: a temporary folder, deleted)
+                      --quiet           log warnings and errors only
+          help      Show this text.
+        """;
+
+    public static async Task<int> RunAsync(string[] args, TextWriter output, CancellationToken stop)
+    {
+        if (args.Length == 0 || args[0] is "help" or "--help" or "-h")
+        {
+            output.WriteLine(Help);
+            return 0;
+        }
+
+        var options = ParseOptions(args.Skip(1).ToArray());
+        switch (args[0])
+        {
+            case "up":
+                Allow(options, "up", "fleet", "data", "once", "interval", "quiet");
+                return await UpCommand.RunAsync(new UpCommand.Options(
+                    options.GetValueOrDefault("fleet"),
+                    options.GetValueOrDefault("data") ?? "data",
+                    options.ContainsKey("once"),
+                    ParseSpan("interval", options.GetValueOrDefault("interval") ?? "1h"),
+                    options.ContainsKey("quiet")), output, stop);
+            case "simulate":
+                Allow(options, "simulate", "fleet", "hours", "out", "data", "quiet");
+                return await SimulateCommand.RunAsync(new SimulateCommand.Options(
+                    Require(options, "simulate", "fleet"),
+                    ParseHours(Require(options, "simulate", "hours")),
+                    Require(options, "simulate", "out"),
+                    options.GetValueOrDefault("data"),
+                    options.ContainsKey("quiet")), output);
+            default:
+                throw new CommandLineException($"unknown command '{args[0]}'; use up, simulate or help.");
+        }
+    }
+
+    private static Dictionary<string, string?> ParseOptions(string[] args)
+    {
+        var flags = new HashSet<string>(StringComparer.Ordinal) { "once", "quiet" };
+        var options = new Dictionary<string, string?>(StringComparer.Ordinal);
+        for (var i = 0; i < args.Length; i++)
+        {
+            if (!args[i].StartsWith("--", StringComparison.Ordinal) || args[i].Length == 2)
+            {
+                throw new CommandLineException($"unexpected argument '{args[i]}'; options start with '--', e.g. --fleet FILE.");
+            }
+
+            var name = args[i][2..];
+            if (flags.Contains(name))
+            {
+                options[name] = null;
+                continue;
+            }
+
+            if (i + 1 >= args.Length || args[i + 1].StartsWith("--", StringComparison.Ordinal))
+            {
+                throw new CommandLineException($"option --{name} needs a value.");
+            }
+
+            options[name] = args[++i];
+        }
+
+        return options;
+    }
+
+    private static void Allow(Dictionary<string, string?> options, string command, params string[] allowed)
+    {
+        var unknown = options.Keys.FirstOrDefault(name => !allowed.Contains(name));
+        if (unknown is not null)
+        {
+            throw new CommandLineException($"'{command}' has no option --{unknown}; its options are {string.Join(", ", allowed.Select(a => "--" + a))}.");
+        }
+    }
+
+    private static string Require(Dictionary<string, string?> options, string command, string name) =>
+        options.GetValueOrDefault(name) ?? throw new CommandLineException($"'{command}' needs --{name}.");
+
+    private static int ParseHours(string text) =>
+        int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var hours) && hours is >= 1 and <= 8784
+            ? hours
+            : throw new CommandLineException($"--hours '{text}' is invalid; give a whole number of hours from 1 to 8784 (one leap year).");
+
+    private static TimeSpan ParseSpan(string name, string text)
+    {
+        var unit = text.Length > 1 ? text[^1] : ' ';
+        var ok = int.TryParse(text[..^1], NumberStyles.None, CultureInfo.InvariantCulture, out var amount) && amount > 0;
+        TimeSpan? span = (ok, unit) switch
+        {
+            (true, 's') => TimeSpan.FromSeconds(amount),
+            (true, 'm') => TimeSpan.FromMinutes(amount),
+            (true, 'h') => TimeSpan.FromHours(amount),
+            _ => null,
+        };
+        return span is { } value && value >= TimeSpan.FromSeconds(5)
+            ? value
+            : throw new CommandLineException($"--{name} '{text}' is invalid; give a whole number with s, m or h, at least 5s (e.g. 30s, 10m, 1h).");
+    }
+}

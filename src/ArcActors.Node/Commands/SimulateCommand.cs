@@ -1,0 +1,84 @@
+using System.Diagnostics;
+using ArcActors.Host.Agent;
+using ArcActors.Node.Runtime;
+using ArcActors.ReadModel;
+using ArcActors.Simulation;
+using ArcActors.Simulation.Fleets;
+
+namespace ArcActors.Node.Commands;
+
+/// <summary>
+/// <c>arcactors simulate</c>: drives a fleet on a virtual clock through the whole pipeline (host
+/// agents, ingress, entities, journal, projections) and writes the output files.
+/// </summary>
+public static class SimulateCommand
+{
+    /// <summary>How long one cycle of the whole fleet may take before the run fails.</summary>
+    private static readonly TimeSpan CycleTimeout = TimeSpan.FromMinutes(5);
+
+    public sealed record Options(string FleetPath, int Hours, string OutDirectory, string? DataDirectory, bool Quiet);
+
+    public static async Task<int> RunAsync(Options options, TextWriter output)
+    {
+        var wallClock = Stopwatch.StartNew();
+        var fleet = FleetFile.Load(options.FleetPath);
+        var state = new FleetState(fleet);
+        var clock = new VirtualClock(fleet.Start);
+        var dataRoot = options.DataDirectory ?? Path.Combine(Path.GetTempPath(), $"arcactors-simulate-{Guid.NewGuid():N}");
+        var data = DataFolder.Create(dataRoot);
+
+        var errors = new List<string>();
+        var node = await EmbeddedNode.StartAsync(data, clock, liveProjections: false, logLevel: options.Quiet ? "WARNING" : "INFO");
+        await using (node)
+        {
+            var agents = FleetAgents.Start(node, fleet, state, clock, scheduleOwnCycles: false);
+            var end = fleet.Start.AddHours(options.Hours);
+            foreach (var step in SimulationSteps.Between(fleet, state, end))
+            {
+                if (step.UploadUsage)
+                {
+                    await UploadAsync(agents, step.At, errors);
+                }
+
+                if (step.At >= end)
+                {
+                    break;
+                }
+
+                state.ApplyUntil(step.At);
+                clock.Set(step.At);
+                var cycles = await agents.RunCycleAsync(step.At, CycleTimeout);
+                errors.AddRange(cycles.SelectMany(cycle => cycle.Errors));
+                if (!options.Quiet && step.At.Minute == 0 && step.At.Hour % 6 == 0)
+                {
+                    output.WriteLine($"simulated {step.At:yyyy-MM-dd HH:mm}Z: {cycles.Sum(c => c.Instances)} instances, {cycles.Sum(c => c.Databases)} databases");
+                }
+            }
+
+            await node.Dps.CatchUpAsync(CycleTimeout);
+            var counts = node.Store.GetCounts();
+            var summary = new SimulationSummary(fleet.Hosts.Count, counts.Instances, counts.Databases, counts.AvailabilityGroups,
+                counts.BillingRows, errors.Distinct().Count(), Math.Round(wallClock.Elapsed.TotalSeconds, 1));
+            SimulationOutput.Write(node.Store, options.OutDirectory, summary);
+            output.WriteLine($"simulated {options.Hours} hours of {fleet.Hosts.Count} hosts in {wallClock.Elapsed.TotalSeconds:F1} s: " +
+                $"{counts.Instances} instances, {counts.Databases} databases, {counts.BillingRows} billing records, {errors.Distinct().Count()} errors; output in {Path.GetFullPath(options.OutDirectory)}");
+            foreach (var error in errors.Distinct().Take(20))
+            {
+                output.WriteLine($"  error: {error}");
+            }
+        }
+
+        if (options.DataDirectory is null)
+        {
+            Directory.Delete(dataRoot, recursive: true);
+        }
+
+        return 0;
+    }
+
+    private static async Task UploadAsync(FleetAgents agents, DateTimeOffset at, List<string> errors)
+    {
+        var uploads = await agents.UploadUsageAsync(at, includeOpenHour: false, CycleTimeout);
+        errors.AddRange(uploads.Where(upload => upload.Error.Length > 0).Select(upload => $"usage of {upload.VmId}: {upload.Error}"));
+    }
+}

@@ -1,0 +1,85 @@
+using ArcActors.Node.Runtime;
+using ArcActors.ReadModel;
+using ArcActors.Simulation;
+using ArcActors.Simulation.Fleets;
+
+namespace ArcActors.Node.Commands;
+
+/// <summary>
+/// <c>arcactors up</c>: one process with every role on a simulated fleet and SQLite files under a
+/// data folder. Runs an inventory cycle at start and then every interval until Ctrl+C, or one
+/// cycle with <c>--once</c>. Restarting on the same folder resumes every entity and projection.
+/// </summary>
+public static class UpCommand
+{
+    private static readonly TimeSpan StepTimeout = TimeSpan.FromMinutes(5);
+
+    public sealed record Options(string? FleetPath, string DataDirectory, bool Once, TimeSpan Interval, bool Quiet);
+
+    public static async Task<int> RunAsync(Options options, TextWriter output, CancellationToken stop)
+    {
+        var (fleet, fleetName) = LoadFleet(options.FleetPath);
+        var data = DataFolder.Create(options.DataDirectory);
+        output.WriteLine($"ArcActors embedded node: SIMULATED fleet '{fleetName}' ({fleet.Hosts.Count} hosts), data in {data.Root}");
+
+        var state = new FleetState(fleet);
+        var started = TimeProvider.System.GetUtcNow();
+        var node = await EmbeddedNode.StartAsync(data, TimeProvider.System, liveProjections: !options.Once, logLevel: options.Quiet ? "WARNING" : "INFO");
+        await using (node)
+        {
+            var agents = FleetAgents.Start(node, fleet, state, TimeProvider.System, scheduleOwnCycles: false);
+            var lastUpload = DateTimeOffset.MinValue;
+            while (true)
+            {
+                var now = TimeProvider.System.GetUtcNow();
+                state.ApplyUntil(fleet.Start + (now - started));
+                output.WriteLine($"{now:HH:mm:ss} inventory cycle on {fleet.Hosts.Count} hosts ...");
+                var cycles = await agents.RunCycleAsync(now, StepTimeout);
+                var errors = cycles.SelectMany(cycle => cycle.Errors).ToList();
+                output.WriteLine($"{TimeProvider.System.GetUtcNow():HH:mm:ss} inventory: {cycles.Sum(c => c.Instances)} instances, {cycles.Sum(c => c.Databases)} databases, {errors.Count} errors");
+                foreach (var error in errors.Take(10))
+                {
+                    output.WriteLine($"  error: {error}");
+                }
+
+                if (now - lastUpload >= SimulationSteps.UsageUploadInterval || options.Once)
+                {
+                    var uploads = await agents.UploadUsageAsync(now, includeOpenHour: true, StepTimeout);
+                    lastUpload = now;
+                    output.WriteLine($"{TimeProvider.System.GetUtcNow():HH:mm:ss} usage: {uploads.Sum(u => u.Records)} hourly records uploaded");
+                }
+
+                await node.Dps.CatchUpAsync(StepTimeout);
+                SummaryTable.Write(node.Store.GetCounts(), output);
+                if (options.Once)
+                {
+                    return 0;
+                }
+
+                output.WriteLine($"next cycle in {options.Interval}; press Ctrl+C to stop");
+                try
+                {
+                    await Task.Delay(options.Interval, stop);
+                }
+                catch (OperationCanceledException)
+                {
+                    output.WriteLine("stopping: handing over and closing the stores ...");
+                    return 0;
+                }
+            }
+        }
+    }
+
+    private static (Fleet Fleet, string Name) LoadFleet(string? path)
+    {
+        if (path is not null)
+        {
+            return (FleetFile.Load(path), Path.GetFileName(path));
+        }
+
+        using var stream = typeof(UpCommand).Assembly.GetManifestResourceStream("ArcActors.Node.fleets.sample.yaml")
+            ?? throw new InvalidOperationException("The bundled sample fleet is missing from the executable; rebuild ArcActors.Node.");
+        using var reader = new StreamReader(stream);
+        return (FleetFile.Parse(reader.ReadToEnd(), "sample.yaml (bundled)"), "sample.yaml (bundled)");
+    }
+}

@@ -1,0 +1,48 @@
+using Akka.Actor;
+using ArcActors.Contracts.Ingress;
+using ArcActors.Host;
+using ArcActors.Host.Agent;
+using ArcActors.Simulation;
+using ArcActors.Simulation.Fleets;
+
+namespace ArcActors.Node.Runtime;
+
+/// <summary>The host agents of a simulated fleet, one <see cref="HostSupervisor"/> per host, in one process.</summary>
+public sealed class FleetAgents
+{
+    private readonly Dictionary<Guid, IActorRef> _supervisors;
+
+    private FleetAgents(Dictionary<Guid, IActorRef> supervisors) => _supervisors = supervisors;
+
+    public IReadOnlyDictionary<Guid, IActorRef> Supervisors => _supervisors;
+
+    public static FleetAgents Start(EmbeddedNode node, Fleet fleet, FleetState state, TimeProvider clock, bool scheduleOwnCycles)
+    {
+        var scope = new ResourceScope(fleet.SubscriptionId.ToString("D"), fleet.ResourceGroup, fleet.Location);
+        var settings = new HostAgentSettings { Scope = scope, ScheduleOwnCycles = scheduleOwnCycles };
+        var supervisors = new Dictionary<Guid, IActorRef>();
+        foreach (var host in fleet.Hosts)
+        {
+            var source = new SimulatedDiscoverySource(state, host.VmId);
+            var props = HostSupervisor.Props(host.VmId, source, settings, node.Dps.Ingress, node.Outbox, clock);
+            supervisors[host.VmId] = node.System.ActorOf(props, $"host-{host.VmId:N}");
+        }
+
+        return new FleetAgents(supervisors);
+    }
+
+    /// <summary>Runs one inventory cycle on every host at <paramref name="at"/> and returns when all have finished.</summary>
+    public async Task<IReadOnlyList<InventoryCycleCompleted>> RunCycleAsync(DateTimeOffset at, TimeSpan timeout)
+    {
+        var cycles = _supervisors.Values.Select(supervisor => supervisor.Ask<InventoryCycleCompleted>(new RunInventoryCycle(at), timeout));
+        return await Task.WhenAll(cycles);
+    }
+
+    /// <summary>Uploads every host's pending usage records and returns when the cloud side has acknowledged them.</summary>
+    public async Task<IReadOnlyList<UsageUploadCompleted>> UploadUsageAsync(DateTimeOffset at, bool includeOpenHour, TimeSpan timeout)
+    {
+        var uploads = _supervisors.Values.Select(supervisor =>
+            supervisor.Ask<UsageUploadCompleted>(new UploadUsageNow(at, includeOpenHour), timeout));
+        return await Task.WhenAll(uploads);
+    }
+}

@@ -1,0 +1,64 @@
+using System.Text.Json.Nodes;
+using ArcActors.Contracts.Ingress;
+using ArcActors.Contracts.Inventory;
+
+namespace ArcActors.ReadModel;
+
+public static partial class ArmRenderer
+{
+    /// <summary>Renders a <c>sqlServerInstances/databases</c> resource below the instance <paramref name="instanceId"/>.</summary>
+    public static JsonObject Database(
+        ResourceScope scope,
+        string instanceId,
+        DatabaseSnapshot database,
+        ResourceTimes times,
+        DateTimeOffset? lastDatabaseUploadTime)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        ArgumentException.ThrowIfNullOrEmpty(instanceId);
+        ArgumentNullException.ThrowIfNull(database);
+        ArgumentNullException.ThrowIfNull(times);
+
+        var properties = new JsonObject
+        {
+            ["collationName"] = database.CollationName,
+            ["databaseCreationDate"] = Time(database.DatabaseCreationDate),
+            ["compatibilityLevel"] = database.CompatibilityLevel,
+            ["state"] = database.State,
+            ["isReadOnly"] = database.IsReadOnly,
+            ["recoveryMode"] = database.RecoveryMode,
+            ["sizeMB"] = database.SizeMB,
+            ["spaceAvailableMB"] = database.SpaceAvailableMB,
+            ["databaseOptions"] = DatabaseOptions(database.Options),
+            ["backupInformation"] = new JsonObject
+            {
+                ["lastFullBackup"] = Time(database.LastFullBackup),
+                ["lastLogBackup"] = Time(database.LastLogBackup),
+            },
+            ["backupPolicy"] = null,
+            ["createMode"] = "Default",
+            ["provisioningState"] = "Succeeded",
+            ["lastDatabaseUploadTime"] = Time(lastDatabaseUploadTime),
+        };
+
+        return Envelope(
+            ResourceIds.Database(instanceId, database.Name),
+            database.Name,
+            ResourceIds.DatabaseType,
+            LocationOf(scope),
+            times,
+            properties);
+    }
+
+    private static JsonObject DatabaseOptions(DatabaseOptions options) => new()
+    {
+        ["isAutoCloseOn"] = options.IsAutoCloseOn,
+        ["isAutoShrinkOn"] = options.IsAutoShrinkOn,
+        ["isAutoCreateStatsOn"] = options.IsAutoCreateStatsOn,
+        ["isAutoUpdateStatsOn"] = options.IsAutoUpdateStatsOn,
+        ["isRemoteDataArchiveEnabled"] = options.IsRemoteDataArchiveEnabled,
+        ["isMemoryOptimizationEnabled"] = options.IsMemoryOptimizationEnabled,
+        ["isEncrypted"] = options.IsEncrypted,
+        ["isTrustworthyOn"] = options.IsTrustworthyOn,
+    };
+}

@@ -1,0 +1,73 @@
+namespace ArcActors.ReadModel;
+
+/// <summary>Tables of the read store. Times are stored as UTC ticks so that they sort as numbers.</summary>
+internal static class ReadStoreSchema
+{
+    public const string Create = """
+        CREATE TABLE IF NOT EXISTS resources (
+            id TEXT NOT NULL PRIMARY KEY COLLATE NOCASE,
+            type TEXT NOT NULL COLLATE NOCASE,
+            vm_id TEXT,
+            parent_id TEXT COLLATE NOCASE,
+            json TEXT NOT NULL,
+            created_at INTEGER NOT NULL,
+            modified_at INTEGER NOT NULL);
+        CREATE INDEX IF NOT EXISTS resources_parent ON resources(parent_id);
+        CREATE INDEX IF NOT EXISTS resources_type ON resources(type);
+
+        CREATE TABLE IF NOT EXISTS machines (
+            vm_id TEXT NOT NULL PRIMARY KEY,
+            scope_json TEXT NOT NULL,
+            machine_json TEXT NOT NULL,
+            at INTEGER NOT NULL);
+
+        CREATE TABLE IF NOT EXISTS instance_materials (
+            instance_key TEXT NOT NULL PRIMARY KEY COLLATE NOCASE,
+            vm_id TEXT NOT NULL,
+            instance_name TEXT NOT NULL,
+            host_name TEXT NOT NULL,
+            scope_json TEXT NOT NULL,
+            snapshot_json TEXT,
+            resource_id TEXT,
+            at INTEGER NOT NULL);
+        CREATE INDEX IF NOT EXISTS instance_materials_vm ON instance_materials(vm_id);
+
+        CREATE TABLE IF NOT EXISTS database_materials (
+            instance_key TEXT NOT NULL COLLATE NOCASE,
+            name TEXT NOT NULL COLLATE NOCASE,
+            snapshot_json TEXT NOT NULL,
+            at INTEGER NOT NULL,
+            PRIMARY KEY (instance_key, name));
+
+        CREATE TABLE IF NOT EXISTS activity (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            time INTEGER NOT NULL,
+            resource_id TEXT NOT NULL,
+            operation TEXT NOT NULL,
+            changes_json TEXT NOT NULL,
+            projection TEXT NOT NULL,
+            source_offset INTEGER NOT NULL,
+            idx INTEGER NOT NULL,
+            UNIQUE (projection, source_offset, idx));
+
+        CREATE TABLE IF NOT EXISTS billing (
+            vm_id TEXT NOT NULL,
+            hour_start INTEGER NOT NULL,
+            meter TEXT NOT NULL,
+            machine TEXT NOT NULL,
+            cores INTEGER NOT NULL,
+            edition TEXT NOT NULL,
+            license_type TEXT NOT NULL,
+            instance TEXT NOT NULL,
+            PRIMARY KEY (vm_id, hour_start, meter));
+
+        CREATE TABLE IF NOT EXISTS last_seen (
+            resource_id TEXT NOT NULL PRIMARY KEY COLLATE NOCASE,
+            last_inventory_upload INTEGER,
+            last_usage_upload INTEGER);
+
+        CREATE TABLE IF NOT EXISTS projection_offsets (
+            name TEXT NOT NULL PRIMARY KEY,
+            "offset" INTEGER NOT NULL);
+        """;
+}

@@ -1,0 +1,30 @@
+namespace ArcActors.Simulation.Fleets;
+
+/// <summary>
+/// A fleet file that cannot be loaded. The message reads
+/// <c>{file}:{line}: {what is wrong with which value}; {how to fix it}</c>.
+/// </summary>
+public sealed class FleetFileException : Exception
+{
+    public FleetFileException(string file, int line, string value, string problem, string fix, Exception? innerException = null)
+        : base($"{file}:{line}: {problem}; {fix}", innerException)
+    {
+        File = file;
+        Line = line;
+        Value = value;
+        Problem = problem;
+        Fix = fix;
+    }
+
+    /// <summary>File name as the caller passed it.</summary>
+    public string File { get; }
+
+    /// <summary>1-based line of the offending key or value.</summary>
+    public int Line { get; }
+
+    /// <summary>The offending value, or the key name when a key is unknown or missing.</summary>
+    public string Value { get; }
+
+    public string Problem { get; }
+    public string Fix { get; }
+}

@@ -1,0 +1,36 @@
+namespace ArcActors.Simulation.Fleets.Parsing;
+
+/// <summary>Reads the value maps of <c>change</c> events; every key is optional and a missing key keeps its value.</summary>
+internal static class ChangeReader
+{
+    public static HostChange ReadHostChange(YamlMapReader reader)
+    {
+        var extension = reader.Map("extension", "extension", FleetKeys.Extension);
+
+        return new HostChange
+        {
+            Os = reader.Enum("os", FleetValues.OperatingSystems),
+            Manufacturer = reader.String("manufacturer"),
+            Model = reader.String("model"),
+            LogicalProcessors = HostReader.LogicalProcessors(reader),
+            PhysicalCores = HostReader.PhysicalCores(reader),
+            Extension = extension is null ? null : HostReader.ExtensionChange(extension),
+        };
+    }
+
+    public static InstanceChange ReadInstanceChange(YamlMapReader reader) => new()
+    {
+        Edition = reader.Enum("edition", FleetValues.Editions),
+        Version = HostReader.Version(reader),
+        Collation = reader.Name("collation"),
+        TcpStaticPorts = HostReader.Ports(reader, "tcpStaticPorts"),
+        TcpDynamicPorts = HostReader.Ports(reader, "tcpDynamicPorts"),
+        State = reader.Enum("state", FleetValues.InstanceStates),
+        LocalDb = reader.Bool("localDb"),
+        FailoverCluster = HostReader.ReadFailoverCluster(reader),
+        UserConnections = HostReader.UserConnections(reader),
+        MaxServerMemoryMB = HostReader.MaxServerMemory(reader),
+        TempdbDataFiles = HostReader.TempdbDataFiles(reader),
+        AvailabilityGroups = HostReader.ReadAvailabilityGroups(reader, databases: null, collation: null),
+    };
+}

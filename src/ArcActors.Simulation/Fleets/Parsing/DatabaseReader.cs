@@ -1,0 +1,133 @@
+using System.Globalization;
+using ArcActors.Contracts.Inventory;
+using YamlDotNet.RepresentationModel;
+
+namespace ArcActors.Simulation.Fleets.Parsing;
+
+/// <summary>Reads databases, their options, availability groups and licenses.</summary>
+internal static class DatabaseReader
+{
+    /// <summary>
+    /// Reads a database. A missing compatibilityLevel takes the default of <paramref name="version"/>,
+    /// or stays 0 (the engine's default, resolved when the event is applied) when the version is unknown.
+    /// </summary>
+    public static FleetDatabase ReadDatabase(ParseContext context, YamlNode node, string? version)
+    {
+        var reader = YamlMapReader.Open(context, node, "database", FleetKeys.Database);
+        var name = reader.Require(reader.Name("name"), "name", "name: orders");
+        var change = DatabaseChange(reader);
+        var defaultLevel = version is null ? 0 : SqlServerVersions.DefaultCompatibilityLevel(version);
+        var database = new FleetDatabase { Name = name, CompatibilityLevel = defaultLevel };
+
+        return change.ApplyTo(database);
+    }
+
+    public static DatabaseChange DatabaseChange(YamlMapReader reader) => new()
+    {
+        State = reader.Enum("state", FleetValues.DatabaseStates),
+        RecoveryMode = reader.Enum("recoveryMode", FleetValues.RecoveryModes),
+        CompatibilityLevel = CompatibilityLevel(reader),
+        SizeMB = reader.Double("sizeMB", 0, "a database size cannot be negative; give its size in MB"),
+        IsReadOnly = reader.Bool("isReadOnly"),
+        Options = OptionsChange(reader),
+        LastFullBackup = reader.Timestamp("lastFullBackup"),
+        LastLogBackup = reader.Timestamp("lastLogBackup"),
+        LastGoodCheckDb = reader.Timestamp("lastGoodCheckDb"),
+    };
+
+    private static int? CompatibilityLevel(YamlMapReader reader)
+    {
+        var level = reader.Int("compatibilityLevel", 80, "compatibility levels run from 80 to 200; use a level such as 160");
+        if (level is > 200)
+        {
+            throw reader.Error("compatibilityLevel", level.Value.ToString(CultureInfo.InvariantCulture), $"'compatibilityLevel' {level} in {reader.Table} is out of range",
+                "compatibility levels run from 80 to 200; use a level such as 160");
+        }
+
+        return level;
+    }
+
+    private static DatabaseOptionsChange? OptionsChange(YamlMapReader database)
+    {
+        var reader = database.Map("options", "database options", FleetKeys.DatabaseOptions);
+        if (reader is null)
+        {
+            return null;
+        }
+
+        return new DatabaseOptionsChange
+        {
+            AutoClose = reader.Bool("autoClose"),
+            AutoShrink = reader.Bool("autoShrink"),
+            AutoCreateStats = reader.Bool("autoCreateStats"),
+            AutoUpdateStats = reader.Bool("autoUpdateStats"),
+            Trustworthy = reader.Bool("trustworthy"),
+            Encrypted = reader.Bool("encrypted"),
+            PageVerify = reader.Enum("pageVerify", FleetValues.PageVerifyOptions),
+        };
+    }
+
+    /// <summary>Reads an availability group; when <paramref name="databases"/> is given, every group database must be one of them.</summary>
+    public static FleetAvailabilityGroup ReadAvailabilityGroup(
+        ParseContext context, YamlNode node, IReadOnlyList<FleetDatabase>? databases, string? collation)
+    {
+        var reader = YamlMapReader.Open(context, node, "availability group", FleetKeys.AvailabilityGroup);
+        var name = reader.Require(reader.Name("name"), "name", "name: ag-sales");
+        var groupDatabases = reader.StringList("databases") ?? [];
+
+        foreach (var databaseName in groupDatabases)
+        {
+            var known = databases is null || databases.Any(database => FleetValues.SameDatabaseName(collation ?? "", database.Name, databaseName));
+            if (!known)
+            {
+                throw reader.Error("databases", databaseName, $"availability group '{name}' lists database '{databaseName}', which the instance does not have",
+                    "add the database to the instance's databases or remove it from the group");
+            }
+        }
+
+        return new FleetAvailabilityGroup
+        {
+            Name = name,
+            Id = reader.Guid("id") ?? NameBasedGuid.ForAvailabilityGroup(name),
+            Role = reader.Require(reader.Enum("role", FleetValues.AvailabilityGroupRoles), "role", "role: Primary"),
+            Readable = reader.Bool("readable") ?? false,
+            Databases = groupDatabases,
+            Replicas = reader.StringList("replicas") ?? [],
+        };
+    }
+
+    public static FleetLicense ReadLicense(ParseContext context, YamlNode node)
+    {
+        var reader = YamlMapReader.Open(context, node, "license", FleetKeys.License);
+        var change = LicenseChange(reader);
+
+        return new FleetLicense
+        {
+            Name = reader.Require(reader.Name("name"), "name", "name: datacenter-east"),
+            BillingPlan = reader.Require(change.BillingPlan, "billingPlan", "billingPlan: PAYG"),
+            PhysicalCores = reader.Require(change.PhysicalCores, "physicalCores", "physicalCores: 16"),
+            ScopeType = reader.Require(change.ScopeType, "scopeType", "scopeType: Subscription"),
+            ActivationState = change.ActivationState ?? FleetValues.Activated,
+        };
+    }
+
+    public static LicenseChange LicenseChange(YamlMapReader reader) => new()
+    {
+        BillingPlan = reader.Enum("billingPlan", FleetValues.BillingPlans),
+        PhysicalCores = LicensedCores(reader),
+        ScopeType = reader.Enum("scopeType", FleetValues.ScopeTypes),
+        ActivationState = reader.Enum("activationState", FleetValues.ActivationStates),
+    };
+
+    private static int? LicensedCores(YamlMapReader reader)
+    {
+        var cores = reader.Int("physicalCores", 16, "a physical core license covers at least 16 cores; give 16 or more");
+        if (cores is { } count && count % 2 != 0)
+        {
+            throw reader.Error("physicalCores", count.ToString(), $"'physicalCores' {count} in {reader.Table} is odd",
+                "a physical core license is sold in packs of 2 cores; give an even number");
+        }
+
+        return cores;
+    }
+}

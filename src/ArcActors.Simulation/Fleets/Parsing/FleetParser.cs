@@ -1,0 +1,134 @@
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace ArcActors.Simulation.Fleets.Parsing;
+
+/// <summary>Parses fleet file text into a validated <see cref="Fleet"/>, or throws <see cref="FleetFileException"/>.</summary>
+internal sealed class FleetParser(string fileName)
+{
+    private readonly ParseContext _context = new(fileName);
+
+    public Fleet Parse(string text)
+    {
+        var root = LoadRoot(text);
+        var reader = YamlMapReader.Open(_context, root, "the fleet file", FleetKeys.Top);
+        var start = reader.Require(reader.Timestamp("start"), "start", "start: 2026-11-30T00:00:00Z");
+        var hostNodes = reader.Require(reader.List("hosts"), "hosts", "hosts: [ { name: sql-01, logicalProcessors: 4 } ]");
+
+        var fleet = new Fleet
+        {
+            SubscriptionId = reader.Require(reader.Guid("subscriptionId"), "subscriptionId", "subscriptionId: 3b55f041-58d7-4307-b59a-c390da3fb077"),
+            ResourceGroup = reader.Require(reader.Name("resourceGroup"), "resourceGroup", "resourceGroup: sql-fleet"),
+            Location = reader.Name("location") ?? "westeurope",
+            Start = start,
+            Providers = ReadProviders(reader),
+            Licenses = ReadLicenses(reader),
+            Hosts = ReadHosts(hostNodes),
+            Timeline = (reader.List("timeline") ?? []).Select(node => TimelineReader.ReadEvent(_context, node, start)).ToList(),
+        };
+
+        ValidateTimeline(fleet);
+        return fleet;
+    }
+
+    private YamlNode LoadRoot(string text)
+    {
+        var stream = new YamlStream();
+        try
+        {
+            stream.Load(new StringReader(text));
+        }
+        catch (YamlException exception)
+        {
+            var line = (int)Math.Max(1, exception.Start.Line);
+            throw new FleetFileException(fileName, line, "", $"invalid YAML: {exception.Message}", "fix the YAML syntax at this line", exception);
+        }
+
+        if (stream.Documents.Count == 0)
+        {
+            throw _context.Error(1, "", "the fleet file is empty", "write a fleet with subscriptionId, resourceGroup, start and hosts");
+        }
+
+        if (stream.Documents.Count > 1)
+        {
+            throw _context.Error(stream.Documents[1].RootNode, "---", "the fleet file holds more than one YAML document",
+                "keep one fleet per file");
+        }
+
+        return stream.Documents[0].RootNode;
+    }
+
+    private IReadOnlyDictionary<string, bool> ReadProviders(YamlMapReader top)
+    {
+        var providers = FleetValues.DefaultProviders();
+        var reader = top.Map("providers", "providers", FleetValues.Providers);
+        if (reader is null)
+        {
+            return providers;
+        }
+
+        foreach (var name in reader.Keys)
+        {
+            var state = reader.Require(reader.Enum(name, FleetValues.ProviderStates), name, $"{name}: Registered");
+            providers[name] = state == FleetValues.Registered;
+        }
+
+        return providers;
+    }
+
+    private IReadOnlyList<FleetLicense> ReadLicenses(YamlMapReader top)
+    {
+        var licenses = new List<FleetLicense>();
+        foreach (var node in top.List("licenses") ?? [])
+        {
+            var license = DatabaseReader.ReadLicense(_context, node);
+            if (licenses.Any(existing => string.Equals(existing.Name, license.Name, StringComparison.OrdinalIgnoreCase)))
+            {
+                throw _context.Error(node, license.Name, $"two licenses are named '{license.Name}'", "give each license its own name");
+            }
+
+            licenses.Add(license);
+        }
+
+        return licenses;
+    }
+
+    private IReadOnlyList<FleetHost> ReadHosts(IReadOnlyList<YamlNode> nodes)
+    {
+        var hosts = new List<FleetHost>();
+        foreach (var node in nodes)
+        {
+            var host = HostReader.ReadHost(_context, node);
+            if (hosts.Any(existing => FleetValues.SameHostName(existing.Name, host.Name)))
+            {
+                throw _context.Error(node, host.Name, $"two hosts are named '{host.Name}' (host names ignore case)",
+                    "give each host its own name");
+            }
+
+            var sameId = hosts.FirstOrDefault(existing => existing.VmId == host.VmId);
+            if (sameId is not null)
+            {
+                throw _context.Error(node, host.VmId.ToString(), $"hosts '{sameId.Name}' and '{host.Name}' have the same vmId {host.VmId}",
+                    "give each host its own vmId, or leave vmId out to derive it from the host name");
+            }
+
+            hosts.Add(host);
+        }
+
+        return hosts;
+    }
+
+    /// <summary>Applies the whole timeline to a scratch state, so an event naming something absent at its time is rejected with its line.</summary>
+    private void ValidateTimeline(Fleet fleet)
+    {
+        var state = new FleetState(fleet);
+        try
+        {
+            state.ApplyUntil(DateTimeOffset.MaxValue);
+        }
+        catch (TimelineRejection rejection)
+        {
+            throw _context.Error(rejection.Event.Line, rejection.Value, rejection.Problem, rejection.Fix);
+        }
+    }
+}

@@ -1,0 +1,96 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace ArcActors.Simulation.Fleets.Parsing;
+
+/// <summary>Parses the times of a fleet file: ISO 8601 timestamps with an offset, and durations such as 90m or 1d6h.</summary>
+internal static partial class FleetTime
+{
+    // A century; longer durations are typing errors, and larger values would overflow TimeSpan.
+    private const long MaximumDurationSeconds = 36500L * 86400;
+
+    [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,7})?)?(Z|[+-]\d{2}:\d{2})$", RegexOptions.CultureInvariant)]
+    private static partial Regex TimestampPattern();
+
+    [GeneratedRegex(@"^(?:(\d+)d)?(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s)?$", RegexOptions.CultureInvariant)]
+    private static partial Regex DurationPattern();
+
+    /// <summary>Parses a timestamp that states its offset and returns it in UTC.</summary>
+    public static bool TryParseTimestamp(string text, out DateTimeOffset value)
+    {
+        value = default;
+        if (!TimestampPattern().IsMatch(text))
+        {
+            return false;
+        }
+
+        if (!DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
+        {
+            return false;
+        }
+
+        value = parsed.ToUniversalTime();
+        return true;
+    }
+
+    /// <summary>Parses a duration made of days, hours, minutes and seconds in that order, such as 1d6h or 10h20m.</summary>
+    public static bool TryParseDuration(string text, out TimeSpan value)
+    {
+        value = default;
+        var match = DurationPattern().Match(text);
+        if (text.Length == 0 || !match.Success)
+        {
+            return false;
+        }
+
+        try
+        {
+            var seconds = checked(
+                Part(match, 1) * 86400 + Part(match, 2) * 3600 + Part(match, 3) * 60 + Part(match, 4));
+            if (seconds > MaximumDurationSeconds)
+            {
+                return false;
+            }
+
+            value = TimeSpan.FromSeconds(seconds);
+            return true;
+        }
+        catch (OverflowException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Formats a duration the way <see cref="TryParseDuration"/> reads it.</summary>
+    public static string FormatDuration(TimeSpan duration)
+    {
+        var text = "";
+        if (duration.Days > 0)
+        {
+            text += $"{duration.Days}d";
+        }
+
+        if (duration.Hours > 0)
+        {
+            text += $"{duration.Hours}h";
+        }
+
+        if (duration.Minutes > 0)
+        {
+            text += $"{duration.Minutes}m";
+        }
+
+        if (duration.Seconds > 0 || text.Length == 0)
+        {
+            text += $"{duration.Seconds}s";
+        }
+
+        return text;
+    }
+
+    public static string FormatTimestamp(DateTimeOffset time) =>
+        time.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'", CultureInfo.InvariantCulture);
+
+    private static long Part(Match match, int group) =>
+        match.Groups[group].Success ? long.Parse(match.Groups[group].Value, CultureInfo.InvariantCulture) : 0;
+}

@@ -1,0 +1,150 @@
+using ArcActors.Contracts.Discovery;
+using ArcActors.Contracts.Inventory;
+using ArcActors.Sql.Errors;
+using Microsoft.Data.SqlClient;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace ArcActors.Sql.Discovery;
+
+/// <summary>
+/// Discovers SQL Server instances listed in <see cref="SqlDiscoveryOptions"/> by querying them through
+/// Microsoft.Data.SqlClient. Login, permission, connection and timeout errors become a probe status;
+/// any other exception propagates to the host agent.
+/// </summary>
+public sealed class SqlServerDiscoverySource : IDiscoverySource
+{
+    private readonly SqlDiscoveryOptions _options;
+    private readonly ILogger _logger;
+    private readonly TransientRetry _retry;
+
+    /// <param name="delay">Wait between retries; defaults to <see cref="Task.Delay(TimeSpan, CancellationToken)"/>.</param>
+    public SqlServerDiscoverySource(
+        SqlDiscoveryOptions options,
+        ILogger<SqlServerDiscoverySource>? logger = null,
+        Func<TimeSpan, CancellationToken, Task>? delay = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _options = options;
+        _logger = logger ?? (ILogger)NullLogger.Instance;
+        _retry = new TransientRetry(options.MaxRetries, options.RetryBaseDelay, delay);
+    }
+
+    public Task<MachineSnapshot> DescribeMachineAsync(CancellationToken cancellationToken)
+    {
+        var logicalProcessors = _options.LogicalProcessors ?? Environment.ProcessorCount;
+
+        // NOTE: physical cores and the SMBIOS manufacturer and model are not detected yet. They come
+        // from the options, and physical cores default to the logical processor count.
+        var machine = new MachineSnapshot
+        {
+            VmId = _options.VmId,
+            HostName = _options.HostName,
+            Os = _options.Os,
+            Manufacturer = _options.Manufacturer,
+            Model = _options.Model,
+            LogicalProcessors = logicalProcessors,
+            PhysicalCores = _options.PhysicalCores ?? logicalProcessors,
+            Extension = _options.Extension,
+        };
+
+        return Task.FromResult(machine);
+    }
+
+    public Task<IReadOnlyList<InstanceLocation>> LocateInstancesAsync(CancellationToken cancellationToken)
+    {
+        IReadOnlyList<InstanceLocation> locations = _options.Instances
+            .Select(instance => new InstanceLocation
+            {
+                InstanceName = instance.Name,
+                ConnectionString = instance.ConnectionString,
+                UnsupportedReason = UnsupportedReasonFor(instance.Name),
+            })
+            .ToList();
+
+        return Task.FromResult(locations);
+    }
+
+    public async Task<InstanceSnapshot> ProbeInstanceAsync(InstanceLocation instance, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(instance);
+
+        if (instance.UnsupportedReason.Length > 0)
+        {
+            return FailedInstance(instance.InstanceName, ProbeStatus.Failed, instance.UnsupportedReason);
+        }
+
+        var description = Describe(instance);
+        try
+        {
+            return await _retry.ExecuteAsync(
+                async token =>
+                {
+                    await using var runner = await SqlQueryRunner.OpenAsync(instance.ConnectionString, _options, token).ConfigureAwait(false);
+                    return await InstanceProbe.ReadAsync(runner, instance.InstanceName, token).ConfigureAwait(false);
+                },
+                SqlExceptionClassifier.IsTransient,
+                (retry, wait, exception) => LogRetry(description, retry, wait, exception),
+                cancellationToken).ConfigureAwait(false);
+        }
+        catch (SqlException exception) when (SqlExceptionClassifier.IsKnown(exception))
+        {
+            var status = SqlExceptionClassifier.StatusOf(exception);
+            var message = SqlExceptionClassifier.MessageFor(exception, description);
+            _logger.LogWarning("{Instance}: probe ended with status {Status}: {Message}", description, status, message);
+            return FailedInstance(instance.InstanceName, status, message);
+        }
+    }
+
+    public async Task<DatabaseSnapshot> ProbeDatabaseAsync(InstanceLocation instance, DatabaseEntry database, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(instance);
+        ArgumentNullException.ThrowIfNull(database);
+
+        var description = Describe(instance);
+        try
+        {
+            return await _retry.ExecuteAsync(
+                async token =>
+                {
+                    await using var runner = await SqlQueryRunner.OpenAsync(instance.ConnectionString, _options, token).ConfigureAwait(false);
+                    return await DatabaseProbe.ReadAsync(runner, database, description, token).ConfigureAwait(false);
+                },
+                SqlExceptionClassifier.IsTransient,
+                (retry, wait, exception) => LogRetry($"{description} database '{database.Name}'", retry, wait, exception),
+                cancellationToken).ConfigureAwait(false);
+        }
+        catch (SqlException exception) when (SqlExceptionClassifier.IsKnown(exception))
+        {
+            var message = SqlExceptionClassifier.MessageFor(exception, $"database '{database.Name}' on {description}");
+            _logger.LogWarning("{Instance} database {Database}: probe failed: {Message}", description, database.Name, message);
+            return new DatabaseSnapshot { Name = database.Name, State = database.State, ProbeError = message };
+        }
+    }
+
+    /// <summary>Returns why an instance name cannot be managed, or an empty string when it can.</summary>
+    public static string UnsupportedReasonFor(string instanceName) =>
+        instanceName.Contains('#')
+            ? $"instance name '{instanceName}' contains '#', which SQL Server enabled by Azure Arc does not support"
+            : "";
+
+    private static string Describe(InstanceLocation instance) =>
+        $"instance {instance.InstanceName} ({SqlDataSourceDescription.Describe(instance.ConnectionString)})";
+
+    private static InstanceSnapshot FailedInstance(string instanceName, ProbeStatus status, string message) => new()
+    {
+        InstanceName = instanceName,
+        Edition = "",
+        CurrentVersion = "",
+        Status = status,
+        StatusMessage = message,
+    };
+
+    private void LogRetry(string target, int retry, TimeSpan wait, Exception exception)
+    {
+        var number = exception is SqlException sql ? SqlExceptionClassifier.DecidingNumber(sql) : 0;
+        _logger.LogWarning(
+            "{Target}: transient SQL error {ErrorNumber}, retry {Retry} of {MaxRetries} in {Delay}",
+            target, number, retry, _options.MaxRetries, wait);
+    }
+}

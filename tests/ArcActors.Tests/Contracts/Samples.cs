@@ -1,0 +1,103 @@
+using ArcActors.Contracts.Billing;
+using ArcActors.Contracts.Events;
+using ArcActors.Contracts.Ingress;
+using ArcActors.Contracts.Inventory;
+using ArcActors.Contracts.Usage;
+
+namespace ArcActors.Tests.Contracts;
+
+/// <summary>One fully populated instance of every serialized type, with hostile and Unicode names.</summary>
+public static class Samples
+{
+    public static readonly Guid VmId = Guid.Parse("54ef1f4d-e601-48e6-a90a-443aab91a782");
+    public static readonly DateTimeOffset At = new(2026, 11, 30, 7, 0, 0, TimeSpan.Zero);
+    public static readonly ResourceScope Scope = new("3b55f041-58d7-4307-b59a-c390da3fb077", "field-scenarios", "westeurope");
+    public static readonly InstanceKey Key = new(VmId, "MSSQLSERVER");
+
+    public static DatabaseSnapshot Database(string name = "O'Brien [eu] data") => new()
+    {
+        Name = name,
+        CollationName = "SQL_Latin1_General_CP1_CI_AS",
+        DatabaseCreationDate = At.AddDays(-100),
+        CompatibilityLevel = 160,
+        State = "Online",
+        RecoveryMode = "Full",
+        SizeMB = 5120.5,
+        SpaceAvailableMB = 100,
+        Options = new DatabaseOptions { IsAutoShrinkOn = true, PageVerify = "TORN_PAGE_DETECTION" },
+        LastFullBackup = At.AddHours(-20),
+        LastLogBackup = At.AddMinutes(-5),
+        LastGoodCheckDb = At.AddDays(-3),
+    };
+
+    public static InstanceSnapshot Instance() => new()
+    {
+        InstanceName = "MSSQLSERVER",
+        Edition = "Enterprise",
+        CurrentVersion = "16.0.4135.4",
+        PatchLevel = "CU14",
+        TcpStaticPorts = "1433",
+        VCore = 32,
+        IsHadrEnabled = true,
+        AlwaysOnRole = "AvailabilityGroupReplica",
+        FailoverCluster = new FailoverClusterInfo("sql-fci", ["node-a", "node-b"], "node-a"),
+        DefaultBackupPath = "/var/opt/mssql/data",
+        Databases = [new DatabaseEntry("αβγ ΔΕ", "Online"), new DatabaseEntry("ಠ_ಠ", "Offline")],
+        AvailabilityGroups =
+        [
+            new AvailabilityGroupSnapshot
+            {
+                AvailabilityGroupId = Guid.Parse("8f0a5d4c-1c1b-4b55-9d55-9d0a9f4e3a10"),
+                Name = "ag-orders",
+                LocalRole = "SECONDARY",
+                LocalReadable = true,
+                PrimaryReplica = "node-b",
+                Replicas = [new AvailabilityReplicaSnapshot("node-a", "SECONDARY", "SYNCHRONOUS_COMMIT", "AUTOMATIC", "READ_ONLY", "HEALTHY", "CONNECTED")],
+                Databases = [new AvailabilityDatabaseSnapshot("αβγ ΔΕ", "node-a", true, false, "SYNCHRONIZED", "HEALTHY", "ONLINE", false)],
+            },
+        ],
+    };
+
+    public static MachineSnapshot Machine() => new()
+    {
+        VmId = VmId,
+        HostName = "db-east-02",
+        Manufacturer = "Dell Inc.",
+        Model = "PowerEdge R650",
+        LogicalProcessors = 32,
+        PhysicalCores = 16,
+        Extension = new ExtensionSettings
+        {
+            LicenseType = "PAYG",
+            ConsentToRecurringPayg = true,
+            ExcludedInstances = ["SCRATCH"],
+            FeatureFlags = new Dictionary<string, bool> { ["LeastPrivilege"] = true },
+        },
+    };
+
+    public static UsageRecord Usage() => new()
+    {
+        VmId = VmId,
+        HostName = "db-east-02",
+        HourStart = At,
+        LogicalProcessors = 32,
+        PhysicalCores = 16,
+        LicenseType = "Paid",
+        Instances = [new InstanceUsage { InstanceName = "MSSQLSERVER", Edition = "Enterprise", Replicas = [new ReplicaUsage("ag-orders", false, true)] }],
+    };
+
+    /// <summary>Every type the serializer knows, keyed by type.</summary>
+    public static IReadOnlyDictionary<Type, object> All() => new Dictionary<Type, object>
+    {
+        [typeof(UploadInventory)] = new UploadInventory(Guid.NewGuid(), Key, "db-east-02", Scope, At, Instance(), [Database()], ["O'Brien [eu] data", "αβγ ΔΕ"]),
+        [typeof(UploadMachine)] = new UploadMachine(Guid.NewGuid(), Scope, At, Machine(), ["MSSQLSERVER"]),
+        [typeof(UploadUsage)] = new UploadUsage(Guid.NewGuid(), VmId, "db-east-02", Scope, [Usage()]),
+        [typeof(UploadAccepted)] = new UploadAccepted(Guid.NewGuid(), 3),
+        [typeof(UploadRejected)] = new UploadRejected(Guid.NewGuid(), "InvalidUpload", "host name 'bad name' is invalid"),
+        [typeof(InstanceInventoryChanged)] = new InstanceInventoryChanged(Key, "db-east-02", Scope, At, Instance(), [Database()], ["old_db"],
+            [new ResourceChange("sqlServerInstances/databases", "db-east-02/ಠ_ಠ", "write", [new PropertyChange("state", "Offline", "Online")])]),
+        [typeof(MachineChanged)] = new MachineChanged(Scope, At, Machine(), [new ResourceChange("machines", "db-east-02", "write", [])]),
+        [typeof(UsageHourBilled)] = new UsageHourBilled(VmId, "db-east-02", Scope, At, At.AddHours(12), Usage(),
+            [new BillingLine("Ent edition - AHB", 16, "Enterprise", "Paid", "MSSQLSERVER")]),
+    };
+}
