@@ -171,7 +171,7 @@ public sealed class FleetFileParseTests
     }
 
     [Fact]
-    public void FleetFile_DerivesVmIdFromLowerCasedName()
+    public void FleetFile_DerivedVmId()
     {
         var fleet = FleetFile.Parse(TestFleets.Minimal().Replace("name: h1", "name: DEV-WS-03"), "test.yaml");
 

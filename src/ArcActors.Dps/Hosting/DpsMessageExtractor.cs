@@ -10,7 +10,6 @@ public sealed class DpsMessageExtractor(int maxShards) : HashCodeMessageExtracto
     {
         IWithInstanceKey keyed => keyed.Key.EntityId,
         IWithMachineId machine => machine.VmId.ToString("D"),
-        ShardRegion.StartEntity start => start.EntityId,
         _ => null!,
     };
 }

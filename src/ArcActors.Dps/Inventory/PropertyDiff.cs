@@ -6,10 +6,19 @@ namespace ArcActors.Dps.Inventory;
 /// <summary>Lists the properties that differ between two snapshots, by their JSON form.</summary>
 public static class PropertyDiff
 {
+    // ARM property names are camelCase, and activity entries name properties the way resources do.
+    private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web);
+
     public static IReadOnlyList<PropertyChange> Between<T>(T? before, T after, params string[] ignored) where T : class
     {
-        var oldValues = Flatten(before is null ? default : JsonSerializer.SerializeToElement(before), ignored);
-        var newValues = Flatten(JsonSerializer.SerializeToElement(after), ignored);
+        ignored = ignored.Select(JsonNamingPolicy.CamelCase.ConvertName).ToArray();
+        return Diff(before, after, ignored);
+    }
+
+    private static IReadOnlyList<PropertyChange> Diff<T>(T? before, T after, string[] ignored) where T : class
+    {
+        var oldValues = Flatten(before is null ? default : JsonSerializer.SerializeToElement(before, Options), ignored);
+        var newValues = Flatten(JsonSerializer.SerializeToElement(after, Options), ignored);
         var changes = new List<PropertyChange>();
         foreach (var (name, value) in newValues)
         {

@@ -3,7 +3,7 @@ using ArcActors.Simulation.Fleets;
 
 namespace ArcActors.Simulation;
 
-/// <summary>Builds an availability group as one replica sees it, from the entries every replica host holds for the group.</summary>
+/// <summary>Builds an availability group as one replica reports it, from the group entries of every replica host.</summary>
 internal static class AvailabilityGroups
 {
     private sealed record Replica(string Name, string Role, bool Readable, bool IsLocal);
@@ -45,7 +45,7 @@ internal static class AvailabilityGroups
         var remoteGroup = remoteInstance?.AvailabilityGroups.First(group => group.Id == groupId);
         if (remoteHost is null || remoteInstance is null || remoteGroup is null)
         {
-            // A replica on a host outside the fleet: SQL Server knows it exists but not its role from here.
+            // A replica on a host outside the fleet: SQL Server lists it, but its role is unknown from here.
             return new Replica(hostName, "UNKNOWN", Readable: false, IsLocal: false);
         }
 

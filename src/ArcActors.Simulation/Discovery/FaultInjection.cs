@@ -14,7 +14,7 @@ public sealed class FaultInjection
 
     /// <summary>
     /// Called before every instance probe (database null) and database probe with the instance and
-    /// database name; a returned exception is thrown by the probe, null lets it run.
+    /// database name. A returned exception is thrown by the probe, null lets it run.
     /// </summary>
     public Func<string, string?, Exception?>? Custom { get; set; }
 

@@ -7,7 +7,7 @@ namespace ArcActors.Simulation;
 
 /// <summary>
 /// Discovery for one simulated host, read from a <see cref="FleetState"/>. The host is found by
-/// vmId on every call, so it follows renames; every call reads the state as it is at that moment.
+/// vmId on every call, so it follows renames. Every call reads the state as it is at that moment.
 /// </summary>
 public sealed class SimulatedDiscoverySource(FleetState state, Guid vmId) : IDiscoverySource
 {
@@ -68,7 +68,7 @@ public sealed class SimulatedDiscoverySource(FleetState state, Guid vmId) : IDis
         var host = RequireHost(state.Snapshot);
         var found = RequireInstance(host, instance.InstanceName);
         var fleetDatabase = found.FindDatabase(database.Name) ?? throw new InvalidOperationException(
-            $"database '{database.Name}' does not exist on instance '{found.Name}' of host '{host.Name}' at {Now()}; it was dropped after the instance probe");
+            $"database '{database.Name}' does not exist on instance '{found.Name}' of host '{host.Name}' at {Now()}; probe the instance again to refresh its list of databases");
         var created = state.DatabaseCreatedAt(host.VmId, found.Name, fleetDatabase.Name);
 
         return Task.FromResult(SimulatedInstanceProbe.ReadDatabase(found, fleetDatabase, created));
@@ -90,7 +90,7 @@ public sealed class SimulatedDiscoverySource(FleetState state, Guid vmId) : IDis
 
     private FleetInstance RequireInstance(FleetHost host, string instanceName) =>
         host.FindInstance(instanceName) ?? throw new InvalidOperationException(
-            $"instance '{instanceName}' does not exist on host '{host.Name}' at {Now()}; it was removed after discovery located it");
+            $"instance '{instanceName}' does not exist on host '{host.Name}' at {Now()}; locate the instances again to refresh the list");
 
     private string Now() => FleetTime.FormatTimestamp(state.AppliedUntil);
 }

@@ -13,12 +13,12 @@ public sealed record Fleet
     /// <summary>Start of the virtual clock, in UTC.</summary>
     public required DateTimeOffset Start { get; init; }
 
-    /// <summary>Registration of each resource provider; both are registered unless the file says otherwise.</summary>
+    /// <summary>Registration of each resource provider. Both are registered unless the file sets them otherwise.</summary>
     public IReadOnlyDictionary<string, bool> Providers { get; init; } = FleetValues.DefaultProviders();
 
     public IReadOnlyList<FleetLicense> Licenses { get; init; } = [];
     public required IReadOnlyList<FleetHost> Hosts { get; init; }
 
-    /// <summary>Timeline events in file order; <see cref="ArcActors.Simulation.FleetState"/> applies them in time order.</summary>
+    /// <summary>Timeline events in file order. <see cref="ArcActors.Simulation.FleetState"/> applies them in time order.</summary>
     public IReadOnlyList<FleetTimelineEvent> Timeline { get; init; } = [];
 }

@@ -1,11 +1,11 @@
 namespace ArcActors.Simulation.Fleets;
 
-/// <summary>An availability group as one replica's instance holds it.</summary>
+/// <summary>An availability group as listed on one replica's instance.</summary>
 public sealed record FleetAvailabilityGroup
 {
     public required string Name { get; init; }
 
-    /// <summary>Group id; every replica's entry for the group carries the same id.</summary>
+    /// <summary>Group id. Every replica's entry for the group carries the same id.</summary>
     public required Guid Id { get; init; }
 
     /// <summary>Primary or Secondary: the role of the local replica.</summary>

@@ -12,7 +12,7 @@ public sealed record FleetDatabase
     public string RecoveryMode { get; init; } = "Full";
 
     /// <summary>
-    /// Compatibility level; 0 means the engine's default, which the parser and
+    /// Compatibility level. 0 means the engine's default, which the parser and
     /// <see cref="ArcActors.Simulation.FleetState"/> replace with the instance version's level.
     /// </summary>
     public int CompatibilityLevel { get; init; }

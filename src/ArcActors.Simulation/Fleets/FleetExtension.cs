@@ -14,6 +14,6 @@ public sealed record FleetExtension
 
     public IReadOnlyList<string> ExcludedInstances { get; init; } = [];
 
-    /// <summary>Every known feature flag with its value; flags the file leaves out keep their defaults.</summary>
+    /// <summary>Every known feature flag with its value. Flags the file leaves out keep their defaults.</summary>
     public IReadOnlyDictionary<string, bool> FeatureFlags { get; init; } = FleetFeatureFlags.Defaults();
 }

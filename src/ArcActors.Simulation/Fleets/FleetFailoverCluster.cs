@@ -8,6 +8,6 @@ public sealed record FleetFailoverCluster
     /// <summary>Host names of the cluster nodes.</summary>
     public IReadOnlyList<string> Nodes { get; init; } = [];
 
-    /// <summary>Host name of the node that runs the instance; empty when none is named.</summary>
+    /// <summary>Host name of the node that runs the instance. Empty when none is named.</summary>
     public string ActiveNode { get; init; } = "";
 }

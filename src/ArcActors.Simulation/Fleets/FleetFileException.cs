@@ -2,7 +2,7 @@ namespace ArcActors.Simulation.Fleets;
 
 /// <summary>
 /// A fleet file that cannot be loaded. The message reads
-/// <c>{file}:{line}: {what is wrong with which value}; {how to fix it}</c>.
+/// <c>{file}:{line}: {what is wrong with which value}. {how to fix it}</c>.
 /// </summary>
 public sealed class FleetFileException : Exception
 {

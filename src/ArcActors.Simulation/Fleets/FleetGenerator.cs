@@ -17,8 +17,9 @@ public static class FleetGenerator
     /// <summary>
     /// Generates a fleet of <paramref name="hosts"/> hosts, each with exactly
     /// <paramref name="instancesPerHost"/> instances of <paramref name="databasesPerInstance"/>
-    /// databases. The same arguments always give the same fleet. About one host in five is a
-    /// physical server with hyperthreading; editions and license types are mixed; Linux hosts
+    /// databases. The same arguments give the same fleet on the same .NET version (System.Random
+    /// with a seed is not promised stable across versions). About one host in five is a
+    /// physical server with hyperthreading, editions and license types are mixed, and Linux hosts
     /// appear only with one instance per host, since SQL Server on Linux runs one instance per host.
     /// A short timeline adds a database, downgrades an edition and takes a database offline.
     /// </summary>

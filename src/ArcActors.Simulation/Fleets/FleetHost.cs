@@ -6,7 +6,7 @@ public sealed record FleetHost
     /// <summary>Machine name as the OS reports it.</summary>
     public required string Name { get; init; }
 
-    /// <summary>Stable machine id; resources are keyed by it, so it survives a rename.</summary>
+    /// <summary>Stable machine id. Resources are keyed by it, so it survives a rename.</summary>
     public required Guid VmId { get; init; }
 
     /// <summary>Windows or Linux.</summary>

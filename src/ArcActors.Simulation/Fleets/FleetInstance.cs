@@ -3,7 +3,7 @@ namespace ArcActors.Simulation.Fleets;
 /// <summary>A SQL Server instance installed on a fleet host.</summary>
 public sealed record FleetInstance
 {
-    /// <summary>Instance name; MSSQLSERVER is the default instance.</summary>
+    /// <summary>Instance name. MSSQLSERVER is the default instance.</summary>
     public required string Name { get; init; }
 
     /// <summary>Enterprise, Standard, Web, Express, Developer or Evaluation.</summary>

@@ -3,7 +3,7 @@ using ArcActors.Simulation.Fleets;
 
 namespace ArcActors.Simulation;
 
-/// <summary>One immutable version of the simulated fleet; <see cref="FleetState"/> swaps it whole.</summary>
+/// <summary>One immutable version of the simulated fleet. <see cref="FleetState"/> swaps it whole.</summary>
 internal sealed record FleetSnapshot
 {
     public required ImmutableList<FleetHost> Hosts { get; init; }

@@ -10,7 +10,7 @@ namespace ArcActors.Simulation;
 /// <remarks>
 /// Threading contract: any number of threads may read at any time, because each read method reads
 /// one immutable snapshot that <see cref="ApplyUntil"/> replaces atomically. One driver applies
-/// events, between discovery cycles; concurrent <see cref="ApplyUntil"/> calls are serialized.
+/// events, between discovery cycles. Concurrent <see cref="ApplyUntil"/> calls are serialized.
 /// A reader that needs several facts from the same version should take them from one returned
 /// object (for example one <see cref="FleetHost"/>), since two calls may straddle an update.
 /// </remarks>
@@ -58,7 +58,7 @@ public sealed class FleetState
     /// </summary>
     /// <exception cref="InvalidOperationException">
     /// An event names a host, instance, database, availability group or license that does not
-    /// exist at its time. The events before it stay applied; it and the later ones do not.
+    /// exist at its time. The events before it stay applied. It and the later ones do not.
     /// </exception>
     public IReadOnlyList<FleetTimelineEvent> ApplyUntil(DateTimeOffset time)
     {
@@ -99,7 +99,7 @@ public sealed class FleetState
     public bool IsDisconnected(Guid vmId, DateTimeOffset time) =>
         _snapshot.Disconnections.Any(window => window.VmId == vmId && window.From <= time && time < window.Until);
 
-    /// <summary>Returns whether the host with this current name is disconnected at <paramref name="time"/>; false for an unknown name.</summary>
+    /// <summary>Returns whether the host with this current name is disconnected at <paramref name="time"/>, and false for an unknown name.</summary>
     public bool IsDisconnected(string hostName, DateTimeOffset time)
     {
         var host = FindHost(hostName);

@@ -182,7 +182,7 @@ internal static class TimelineApplier
     private static FleetHost RequireHost(FleetSnapshot snapshot, FleetTimelineEvent fleetEvent, string name) =>
         snapshot.FindHost(name) ?? throw Reject(fleetEvent, name,
             $"event at {Time(fleetEvent)} names host '{name}', which does not exist at that time",
-            "name a host of the fleet as it is named at that time; after a rename, use the new name");
+            "name the host as it is called at that time, which after a rename is its new name");
 
     private static FleetInstance RequireInstance(FleetTimelineEvent fleetEvent, FleetHost host) =>
         host.FindInstance(fleetEvent.Instance) ?? throw Reject(fleetEvent, fleetEvent.Instance,

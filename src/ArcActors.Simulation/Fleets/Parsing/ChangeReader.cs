@@ -1,6 +1,6 @@
 namespace ArcActors.Simulation.Fleets.Parsing;
 
-/// <summary>Reads the value maps of <c>change</c> events; every key is optional and a missing key keeps its value.</summary>
+/// <summary>Reads the value maps of <c>change</c> events. Every key is optional and a missing key keeps its value.</summary>
 internal static class ChangeReader
 {
     public static HostChange ReadHostChange(YamlMapReader reader)

@@ -27,7 +27,7 @@ internal static class DatabaseReader
         State = reader.Enum("state", FleetValues.DatabaseStates),
         RecoveryMode = reader.Enum("recoveryMode", FleetValues.RecoveryModes),
         CompatibilityLevel = CompatibilityLevel(reader),
-        SizeMB = reader.Double("sizeMB", 0, "a database size cannot be negative; give its size in MB"),
+        SizeMB = reader.Double("sizeMB", 0, "give the database size in MB"),
         IsReadOnly = reader.Bool("isReadOnly"),
         Options = OptionsChange(reader),
         LastFullBackup = reader.Timestamp("lastFullBackup"),
@@ -37,11 +37,11 @@ internal static class DatabaseReader
 
     private static int? CompatibilityLevel(YamlMapReader reader)
     {
-        var level = reader.Int("compatibilityLevel", 80, "compatibility levels run from 80 to 200; use a level such as 160");
+        var level = reader.Int("compatibilityLevel", 80, "use a level from 80 to 200, such as 160");
         if (level is > 200)
         {
-            throw reader.Error("compatibilityLevel", level.Value.ToString(CultureInfo.InvariantCulture), $"'compatibilityLevel' {level} in {reader.Table} is out of range",
-                "compatibility levels run from 80 to 200; use a level such as 160");
+            throw reader.Error("compatibilityLevel", level.Value.ToString(CultureInfo.InvariantCulture), $"'compatibilityLevel' {level} in {reader.Table} must be at most 200",
+                "use a level from 80 to 200, such as 160");
         }
 
         return level;
@@ -67,7 +67,7 @@ internal static class DatabaseReader
         };
     }
 
-    /// <summary>Reads an availability group; when <paramref name="databases"/> is given, every group database must be one of them.</summary>
+    /// <summary>Reads an availability group. When <paramref name="databases"/> is given, every group database must be one of them.</summary>
     public static FleetAvailabilityGroup ReadAvailabilityGroup(
         ParseContext context, YamlNode node, IReadOnlyList<FleetDatabase>? databases, string? collation)
     {
@@ -121,11 +121,11 @@ internal static class DatabaseReader
 
     private static int? LicensedCores(YamlMapReader reader)
     {
-        var cores = reader.Int("physicalCores", 16, "a physical core license covers at least 16 cores; give 16 or more");
+        var cores = reader.Int("physicalCores", 16, "give 16 or more, the smallest physical core license");
         if (cores is { } count && count % 2 != 0)
         {
             throw reader.Error("physicalCores", count.ToString(), $"'physicalCores' {count} in {reader.Table} is odd",
-                "a physical core license is sold in packs of 2 cores; give an even number");
+                "give an even number, because physical core licenses are sold in packs of 2 cores");
         }
 
         return cores;

@@ -41,7 +41,7 @@ internal sealed class FleetParser(string fileName)
         catch (YamlException exception)
         {
             var line = (int)Math.Max(1, exception.Start.Line);
-            throw new FleetFileException(fileName, line, "", $"invalid YAML: {exception.Message}", "fix the YAML syntax at this line", exception);
+            throw new FleetFileException(fileName, line, "", $"invalid YAML: {exception.Message.TrimEnd('.')}", "fix the YAML syntax at this line", exception);
         }
 
         if (stream.Documents.Count == 0)
@@ -51,7 +51,7 @@ internal sealed class FleetParser(string fileName)
 
         if (stream.Documents.Count > 1)
         {
-            throw _context.Error(stream.Documents[1].RootNode, "---", "the fleet file holds more than one YAML document",
+            throw _context.Error(stream.Documents[1].RootNode, "---", "the fleet file contains more than one YAML document",
                 "keep one fleet per file");
         }
 

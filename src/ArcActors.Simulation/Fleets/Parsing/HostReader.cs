@@ -27,10 +27,10 @@ internal static class HostReader
     }
 
     public static int? LogicalProcessors(YamlMapReader reader) =>
-        reader.Int("logicalProcessors", 1, "a host has at least one logical processor; give the count the OS reports");
+        reader.Int("logicalProcessors", 1, "give the number of logical processors the OS reports");
 
     public static int? PhysicalCores(YamlMapReader reader) =>
-        reader.Int("physicalCores", 1, "a host has at least one physical core; give the count of cores, without hyperthreads");
+        reader.Int("physicalCores", 1, "give the number of physical cores, without hyperthreads");
 
     public static FleetInstance ReadInstance(ParseContext context, YamlNode node)
     {
@@ -92,13 +92,13 @@ internal static class HostReader
         if (major is < 11 or > 17)
         {
             throw reader.Error("version", text, $"version '{text}' has major version {major}, which is outside SQL Server 2012 (11) to SQL Server 2025 (17)",
-                "use a supported version; SQL Server 2008 R2 and older cannot be Arc-enabled");
+                "use SQL Server 2012 or later, because SQL Server 2008 R2 and older cannot be Arc-enabled");
         }
 
         return text;
     }
 
-    /// <summary>Reads a comma-separated list of TCP ports, each 1–65535, as the instance's network configuration holds it.</summary>
+    /// <summary>Reads a comma-separated list of TCP ports, each 1–65535, as stored in the instance's network configuration.</summary>
     public static string? Ports(YamlMapReader reader, string key)
     {
         var text = reader.String(key);
@@ -113,7 +113,7 @@ internal static class HostReader
             if (!valid)
             {
                 throw reader.Error(key, text, $"'{key}' '{text}' is not a list of TCP ports from 1 to 65535",
-                    "give the ports the instance listens on, such as \"1433\"; port 0 only tells SQL Server to pick a dynamic port");
+                    "give the ports the instance listens on, such as \"1433\", because port 0 only tells SQL Server to pick a dynamic port");
             }
         }
 
@@ -121,13 +121,13 @@ internal static class HostReader
     }
 
     public static int? UserConnections(YamlMapReader reader) =>
-        reader.Int("userConnections", 0, "user connections cannot be negative; give 0 or more");
+        reader.Int("userConnections", 0, "give 0 or more");
 
     public static long? MaxServerMemory(YamlMapReader reader) =>
-        reader.Long("maxServerMemoryMB", 1, "max server memory is at least 1 MB; leave the key out for the engine default 2147483647");
+        reader.Long("maxServerMemoryMB", 1, "leave the key out for the engine default of 2147483647 MB");
 
     public static int? TempdbDataFiles(YamlMapReader reader) =>
-        reader.Int("tempdbDataFiles", 1, "tempdb has at least one data file");
+        reader.Int("tempdbDataFiles", 1, "give 1 or more, since tempdb has at least one data file");
 
     public static FleetFailoverCluster? ReadFailoverCluster(YamlMapReader reader)
     {

@@ -99,7 +99,7 @@ internal static class TimelineReader
             if (given[selector] is not null && !allowed.Contains(selector))
             {
                 throw reader.Error(selector, given[selector]!, $"action '{actionKey}' takes no '{selector}' selector",
-                    allowed.Length == 0 ? "remove it; the action's value names what it applies to" : $"remove it; '{actionKey}' takes {string.Join(" and ", allowed)}");
+                    allowed.Length == 0 ? "remove it, because the action's value names what it applies to" : $"remove it, because '{actionKey}' takes only {string.Join(" and ", allowed)}");
             }
 
             if (given[selector] is null && required.Contains(selector))
@@ -110,7 +110,7 @@ internal static class TimelineReader
 
         if (database is not null && instance is null)
         {
-            throw reader.MissingKey("instance", "instance: NAME, the instance that holds the database");
+            throw reader.MissingKey("instance", "instance: NAME, the instance that contains the database");
         }
     }
 

@@ -48,7 +48,7 @@ internal sealed class YamlMapReader
         return reader;
     }
 
-    /// <summary>Opens a mapping without checking its keys; the caller checks them.</summary>
+    /// <summary>Opens a mapping without checking its keys. The caller checks them.</summary>
     public static YamlMapReader OpenAny(ParseContext context, YamlNode node, string table)
     {
         if (node is not YamlMappingNode mapping)
@@ -136,7 +136,7 @@ internal sealed class YamlMapReader
     public FleetFileException MissingKey(string key, string example) =>
         Context.Error(Node, key, $"{Table} is missing the required key '{key}'", $"add it, for example {example}");
 
-    public int? Int(string key, int minimum, string rule)
+    public int? Int(string key, int minimum, string fix)
     {
         var text = String(key);
         if (text is null)
@@ -151,13 +151,13 @@ internal sealed class YamlMapReader
 
         if (value < minimum)
         {
-            throw Error(key, text, $"'{key}' {value} in {Table} is out of range", rule);
+            throw Error(key, text, $"'{key}' {value} in {Table} must be at least {minimum}", fix);
         }
 
         return value;
     }
 
-    public long? Long(string key, long minimum, string rule)
+    public long? Long(string key, long minimum, string fix)
     {
         var text = String(key);
         if (text is null)
@@ -172,13 +172,13 @@ internal sealed class YamlMapReader
 
         if (value < minimum)
         {
-            throw Error(key, text, $"'{key}' {value} in {Table} is out of range", rule);
+            throw Error(key, text, $"'{key}' {value} in {Table} must be at least {minimum}", fix);
         }
 
         return value;
     }
 
-    public double? Double(string key, double minimum, string rule)
+    public double? Double(string key, double minimum, string fix)
     {
         var text = String(key);
         if (text is null)
@@ -193,7 +193,7 @@ internal sealed class YamlMapReader
 
         if (value < minimum)
         {
-            throw Error(key, text, $"'{key}' {text} in {Table} is out of range", rule);
+            throw Error(key, text, $"'{key}' {text} in {Table} must be at least {minimum}", fix);
         }
 
         return value;

@@ -1,6 +1,6 @@
 namespace ArcActors.Simulation.Fleets;
 
-/// <summary>Keys a <c>change</c> event sets on a database; null keys keep their value.</summary>
+/// <summary>Keys a <c>change</c> event sets on a database. Null keys keep their value.</summary>
 public sealed record DatabaseChange
 {
     public string? State { get; init; }

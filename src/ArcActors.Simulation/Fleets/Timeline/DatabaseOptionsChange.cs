@@ -1,6 +1,6 @@
 namespace ArcActors.Simulation.Fleets;
 
-/// <summary>Database options a <c>change</c> event sets; null options keep their value.</summary>
+/// <summary>Database options a <c>change</c> event sets. Null options keep their value.</summary>
 public sealed record DatabaseOptionsChange
 {
     public bool? AutoClose { get; init; }

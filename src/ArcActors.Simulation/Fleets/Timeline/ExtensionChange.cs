@@ -1,6 +1,6 @@
 namespace ArcActors.Simulation.Fleets;
 
-/// <summary>Extension settings a <c>change</c> event sets; null keys keep their value and unnamed feature flags keep theirs.</summary>
+/// <summary>Extension settings a <c>change</c> event sets. Null keys keep their value and unnamed feature flags keep theirs.</summary>
 public sealed record ExtensionChange
 {
     public string? LicenseType { get; init; }

@@ -1,6 +1,6 @@
 namespace ArcActors.Simulation.Fleets;
 
-/// <summary>What a timeline event does; one subtype per action key of the fleet format.</summary>
+/// <summary>What a timeline event does. One subtype per action key of the fleet format.</summary>
 public abstract record FleetTimelineAction
 {
     /// <summary>The action key as a fleet file spells it, such as <c>addDatabase</c>.</summary>

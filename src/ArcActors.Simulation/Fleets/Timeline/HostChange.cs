@@ -1,6 +1,6 @@
 namespace ArcActors.Simulation.Fleets;
 
-/// <summary>Keys a <c>change</c> event sets on a host; null keys keep their value.</summary>
+/// <summary>Keys a <c>change</c> event sets on a host. Null keys keep their value.</summary>
 /// <remarks>Changing <see cref="LogicalProcessors"/> leaves <see cref="PhysicalCores"/> as it was unless the event sets both.</remarks>
 public sealed record HostChange
 {

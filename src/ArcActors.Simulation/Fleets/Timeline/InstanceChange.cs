@@ -1,6 +1,6 @@
 namespace ArcActors.Simulation.Fleets;
 
-/// <summary>Keys a <c>change</c> event sets on an instance; null keys keep their value.</summary>
+/// <summary>Keys a <c>change</c> event sets on an instance. Null keys keep their value.</summary>
 public sealed record InstanceChange
 {
     public string? Edition { get; init; }

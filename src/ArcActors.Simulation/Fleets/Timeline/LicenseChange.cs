@@ -1,6 +1,6 @@
 namespace ArcActors.Simulation.Fleets;
 
-/// <summary>Keys a <c>license</c> event sets on a physical core license; null keys keep their value.</summary>
+/// <summary>Keys a <c>license</c> event sets on a physical core license. Null keys keep their value.</summary>
 public sealed record LicenseChange
 {
     public string? BillingPlan { get; init; }

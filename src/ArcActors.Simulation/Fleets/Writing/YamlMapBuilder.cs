@@ -6,7 +6,7 @@ using YamlDotNet.RepresentationModel;
 
 namespace ArcActors.Simulation.Fleets.Writing;
 
-/// <summary>Builds one YAML mapping; the Add methods skip null values, so optional keys can be passed through.</summary>
+/// <summary>Builds one YAML mapping. Its methods skip null values, so optional keys can be passed through.</summary>
 internal sealed class YamlMapBuilder
 {
     public YamlMappingNode Node { get; } = new();
@@ -39,8 +39,15 @@ internal sealed class YamlMapBuilder
     public YamlMapBuilder Number(string key, double? value) =>
         Word(key, value?.ToString("R", CultureInfo.InvariantCulture));
 
-    public YamlMapBuilder Bool(string key, bool? value) =>
-        Word(key, value is null ? null : value.Value ? "true" : "false");
+    public YamlMapBuilder Bool(string key, bool? value)
+    {
+        if (value is null)
+        {
+            return this;
+        }
+
+        return Word(key, value.Value ? "true" : "false");
+    }
 
     public YamlMapBuilder Time(string key, DateTimeOffset? value) =>
         Word(key, value is null ? null : FleetTime.FormatTimestamp(value.Value));
