@@ -14,6 +14,25 @@ public static class BenchRun
     {
         var work = WorkFolder.Create(options.WorkDirectory);
 
+        var fleet = await WriteFleetAsync(options, work);
+        output.WriteLine($"fleet: {fleet.Hosts} hosts, {fleet.Instances} instances, {fleet.Databases} databases, " +
+            $"{fleet.TimelineEvents} timeline events in {work.FleetPath}");
+        output.WriteLine($"simulating {options.Hours} hours ...");
+
+        var simulation = await SimulateAsync(options, work, output);
+
+        return new BenchResult(
+            options,
+            fleet,
+            simulation,
+            JournalCounts.Read(work.JournalPath),
+            OutputCounts.Read(work),
+            FileBytes(work.JournalPath),
+            FileBytes(work.ReadStorePath));
+    }
+
+    private static async Task<FleetFigures> WriteFleetAsync(BenchOptions options, WorkFolder work)
+    {
         var phase = Stopwatch.StartNew();
         var fleet = FleetGenerator.Generate(options.Hosts, options.InstancesPerHost, options.DatabasesPerInstance, Start, options.Seed);
         if (!options.KeepTimeline)
@@ -27,44 +46,29 @@ public static class BenchRun
         await File.WriteAllTextAsync(work.FleetPath, FleetWriter.ToYaml(fleet));
         var writeTime = phase.Elapsed;
 
-        var hosts = fleet.Hosts.Count;
-        var instances = fleet.Hosts.Sum(host => host.Instances.Count);
-        var databases = fleet.Hosts.Sum(host => host.Instances.Sum(instance => instance.Databases.Count));
-        var timelineEvents = fleet.Timeline.Count;
-        fleet = null;
-
-        output.WriteLine($"fleet: {hosts} hosts, {instances} instances, {databases} databases, {timelineEvents} timeline events in {work.FleetPath}");
-        output.WriteLine($"simulating {options.Hours} hours ...");
-
-        var simulation = await SimulateAsync(options, work, output);
-
-        var journal = JournalCounts.Read(work.JournalPath);
-        var outputs = OutputCounts.Read(work);
-
-        return simulation with
-        {
-            Hosts = hosts,
-            Instances = instances,
-            Databases = databases,
-            TimelineEvents = timelineEvents,
-            FleetFileBytes = new FileInfo(work.FleetPath).Length,
-            GenerateTime = generateTime,
-            WriteTime = writeTime,
-            Journal = journal,
-            Output = outputs,
-            JournalFileBytes = FileBytes(work.JournalPath),
-            ReadStoreFileBytes = FileBytes(work.ReadStorePath),
-        };
+        return new FleetFigures(
+            fleet.Hosts.Count,
+            fleet.Hosts.Sum(host => host.Instances.Count),
+            fleet.Hosts.Sum(host => host.Instances.Sum(instance => instance.Databases.Count)),
+            fleet.Timeline.Count,
+            FileBytes(work.FleetPath),
+            generateTime,
+            writeTime);
     }
 
-    /// <summary>Runs the simulation and measures it; the counts are left empty for the caller to fill.</summary>
-    private static async Task<BenchResult> SimulateAsync(BenchOptions options, WorkFolder work, TextWriter output)
+    private static async Task<SimulationMeasurement> SimulateAsync(BenchOptions options, WorkFolder work, TextWriter output)
     {
+        // A full collection first, so that the generator's objects and the YAML text do not count against the run.
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
+        GC.WaitForPendingFinalizers();
+
         var process = Process.GetCurrentProcess();
+        process.Refresh();
+        var workingSetBefore = process.WorkingSet64;
         var cpuBefore = process.TotalProcessorTime;
         var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
         var pauseBefore = GC.GetTotalPauseDuration();
-        var collectionsBefore = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
+        var (gen0, gen1, gen2) = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
 
         int exitCode;
         var wallClock = Stopwatch.StartNew();
@@ -76,35 +80,24 @@ public static class BenchRun
             exitCode = await SimulateCommand.RunAsync(simulateOptions, simulateOutput);
         }
 
-        var simulateTime = wallClock.Elapsed;
-
+        var wallTime = wallClock.Elapsed;
         process.Refresh();
-        return new BenchResult
+
+        return new SimulationMeasurement
         {
-            Options = options,
-            Hosts = 0,
-            Instances = 0,
-            Databases = 0,
-            TimelineEvents = 0,
-            FleetFileBytes = 0,
-            GenerateTime = TimeSpan.Zero,
-            WriteTime = TimeSpan.Zero,
-            SimulateTime = simulateTime,
-            SimulateCpuTime = process.TotalProcessorTime - cpuBefore,
             ExitCode = exitCode,
+            WallTime = wallTime,
+            CpuTime = process.TotalProcessorTime - cpuBefore,
+            WorkingSetBeforeBytes = workingSetBefore,
             PeakWorkingSetBytes = process.PeakWorkingSet64,
             SampledPeakWorkingSetBytes = sampler.PeakWorkingSet.Bytes,
             SampledPeakAtSeconds = sampler.PeakWorkingSet.AtSeconds,
             PeakManagedHeapBytes = sampler.PeakManagedHeapBytes,
             AllocatedBytes = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore,
-            HeapAfterRunBytes = GC.GetGCMemoryInfo().HeapSizeBytes,
             GcPauseTime = GC.GetTotalPauseDuration() - pauseBefore,
-            Collections = (GC.CollectionCount(0) - collectionsBefore.Item1, GC.CollectionCount(1) - collectionsBefore.Item2,
-                GC.CollectionCount(2) - collectionsBefore.Item3),
-            Journal = new JournalCounts(0, 0, 0, new Dictionary<string, long>(), new Dictionary<string, long>(), new Dictionary<string, long>()),
-            Output = new OutputCounts(0, 0, new Dictionary<string, long>(), 0),
-            JournalFileBytes = 0,
-            ReadStoreFileBytes = 0,
+            Gen0Collections = GC.CollectionCount(0) - gen0,
+            Gen1Collections = GC.CollectionCount(1) - gen1,
+            Gen2Collections = GC.CollectionCount(2) - gen2,
         };
     }
 
