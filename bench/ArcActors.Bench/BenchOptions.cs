@@ -11,7 +11,8 @@ public sealed record BenchOptions(
     int Seed,
     string WorkDirectory,
     bool KeepTimeline,
-    bool Progress)
+    bool Progress,
+    bool Phases)
 {
     public const string Help = """
         arcactors-bench: generates a fleet, simulates it in-process and reports time, memory and journal figures.
@@ -24,11 +25,13 @@ public sealed record BenchOptions(
           --seed N         generator seed; the same seed gives the same fleet (default 42)
           --work DIR       folder for fleet.yaml, data/ and out/; must not hold an earlier run (default ./bench-work)
           --timeline       keep the generator's short timeline; the unchanged-cycles check is then skipped
-          --progress       print the simulation's progress lines with elapsed seconds, and Akka INFO logs
+          --progress       also print Akka's INFO logs (the simulation's own lines are always printed, with elapsed seconds)
+          --phases         run a copy of the simulate steps with a stopwatch around each phase, in place of
+                           SimulateCommand itself, and print where the time and memory went
           --help           show this text
         """;
 
-    public static BenchOptions Defaults { get; } = new(1000, 4, 25, 24, 42, "bench-work", KeepTimeline: false, Progress: false);
+    public static BenchOptions Defaults { get; } = new(1000, 4, 25, 24, 42, "bench-work", KeepTimeline: false, Progress: false, Phases: false);
 
     /// <summary>Parses <paramref name="args"/> over <see cref="Defaults"/>; throws <see cref="BenchArgumentException"/> naming the bad option.</summary>
     public static BenchOptions Parse(IReadOnlyList<string> args)
@@ -46,6 +49,12 @@ public sealed record BenchOptions(
             if (name == "--progress")
             {
                 options = options with { Progress = true };
+                continue;
+            }
+
+            if (name == "--phases")
+            {
+                options = options with { Phases = true };
                 continue;
             }
 

@@ -38,6 +38,11 @@ public static class BenchReport
         Row(output, "errors (summary.json)", result.Output.Errors.ToString(CultureInfo.InvariantCulture));
         Row(output, "events from unchanged cycles", CheckText(check));
 
+        if (simulation.Phases is not null)
+        {
+            WritePhases(output, simulation.Phases);
+        }
+
         WriteCounts(output, "events by manifest", "manifest", result.Journal.ByManifest);
         WriteCounts(output, "events by tag", "tag", result.Journal.ByTag);
         WriteCounts(output, "events by entity kind", "persistence id prefix", result.Journal.ByEntityKind);
@@ -50,6 +55,18 @@ public static class BenchReport
         _ => $"{check.Verdict}: {check.InventoryEvents} inventory events for {check.ExpectedInventoryEvents} instances, " +
             $"{check.MachineEvents} machine events for {check.ExpectedMachineEvents} hosts ({check.ExtraEvents} extra)",
     };
+
+    private static void WritePhases(TextWriter output, PhaseTimer phases)
+    {
+        output.WriteLine();
+        output.WriteLine("| phase | runs | total s | max s | working set after, MiB | managed heap after, MiB |");
+        output.WriteLine("|---|---:|---:|---:|---:|---:|");
+        foreach (var (name, figures) in phases.Phases)
+        {
+            output.WriteLine($"| {name} | {figures.Count} | {figures.Total.TotalSeconds:F2} | {figures.Max.TotalSeconds:F2} | " +
+                $"{Mib(figures.WorkingSetBytes):F0} | {Mib(figures.ManagedHeapBytes):F0} |");
+        }
+    }
 
     private static void WriteCounts(TextWriter output, string title, string keyHeader, IReadOnlyDictionary<string, long> counts)
     {

@@ -70,14 +70,21 @@ public static class BenchRun
         var pauseBefore = GC.GetTotalPauseDuration();
         var (gen0, gen1, gen2) = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
 
-        int exitCode;
+        var exitCode = 0;
+        PhaseTimer? phases = null;
         var wallClock = Stopwatch.StartNew();
         var sampler = MemorySampler.Start();
         await using (sampler)
         {
-            var simulateOutput = options.Progress ? new ElapsedLineWriter(output) : output;
-            var simulateOptions = new SimulateCommand.Options(work.FleetPath, options.Hours, work.OutDirectory, work.DataDirectory, Quiet: !options.Progress);
-            exitCode = await SimulateCommand.RunAsync(simulateOptions, simulateOutput);
+            if (options.Phases)
+            {
+                phases = await ProfiledSimulation.RunAsync(work.FleetPath, options.Hours, work);
+            }
+            else
+            {
+                var simulateOptions = new SimulateCommand.Options(work.FleetPath, options.Hours, work.OutDirectory, work.DataDirectory, Verbose: options.Progress);
+                exitCode = await SimulateCommand.RunAsync(simulateOptions, new ElapsedLineWriter(output));
+            }
         }
 
         var wallTime = wallClock.Elapsed;
@@ -86,6 +93,7 @@ public static class BenchRun
         return new SimulationMeasurement
         {
             ExitCode = exitCode,
+            Phases = phases,
             WallTime = wallTime,
             CpuTime = process.TotalProcessorTime - cpuBefore,
             WorkingSetBeforeBytes = workingSetBefore,

@@ -4,6 +4,9 @@ namespace ArcActors.Bench;
 public sealed record SimulationMeasurement
 {
     public required int ExitCode { get; init; }
+
+    /// <summary>Phase figures when the run used <see cref="ProfiledSimulation"/>; null for a plain <c>SimulateCommand</c> run.</summary>
+    public PhaseTimer? Phases { get; init; }
     public required TimeSpan WallTime { get; init; }
 
     /// <summary>Processor time of the whole process during the run, summed over all cores.</summary>

@@ -21,6 +21,12 @@ public sealed record HostAgentSettings
 
     public TimeSpan MaxRetryDelay { get; init; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>
+    /// Longest time one inventory cycle may take. Instances that have not finished by then are
+    /// reported as errors of the cycle; their actors keep working and report in a later cycle.
+    /// </summary>
+    public TimeSpan CycleTimeout { get; init; } = TimeSpan.FromMinutes(10);
+
     /// <summary>When true the agent runs cycles and uploads on timers; simulations drive it with messages instead.</summary>
     public bool ScheduleOwnCycles { get; init; }
 }

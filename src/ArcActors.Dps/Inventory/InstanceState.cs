@@ -18,11 +18,19 @@ public sealed class InstanceState
     private readonly Dictionary<string, DatabaseSnapshot> _databases = new(StringComparer.Ordinal);
 
     public InstanceSnapshot? Instance { get; private set; }
+
+    /// <summary>Collection time of the newest upload applied; an older upload sent again late is ignored.</summary>
+    public DateTimeOffset CollectedAt { get; private set; } = DateTimeOffset.MinValue;
     public string HostName { get; private set; } = "";
     public IReadOnlyDictionary<string, DatabaseSnapshot> Databases => _databases;
 
     public InstanceInventoryChanged? Decide(UploadInventory upload)
     {
+        if (upload.CollectedAt < CollectedAt)
+        {
+            return null;
+        }
+
         var resourceName = ResourceIds.InstanceName(upload.HostName, upload.Instance.InstanceName);
         var changes = new List<ResourceChange>();
 
@@ -64,6 +72,7 @@ public sealed class InstanceState
     public void Apply(InstanceInventoryChanged changed)
     {
         HostName = changed.HostName;
+        CollectedAt = changed.At;
         if (changed.Instance is not null)
         {
             Instance = changed.Instance;

@@ -46,6 +46,7 @@ public sealed class HostSupervisor : ReceiveActor, IWithTimers
         Receive<GetRunningInstances>(_ =>
             Sender.Tell(new RunningInstances(_instances.ToDictionary(pair => pair.Key, pair => pair.Value.Actor))));
         Receive<Tick>(OnTick);
+        Receive<CycleTimedOut>(OnCycleTimedOut);
     }
 
     public Guid VmId { get; }
@@ -86,6 +87,7 @@ public sealed class HostSupervisor : ReceiveActor, IWithTimers
 
         var number = ++_cycleNumber;
         _cycle = new CycleState(number, run.At, Sender);
+        Timers.StartSingleTimer(nameof(CycleTimedOut), new CycleTimedOut(number), _settings.CycleTimeout);
         LocateAsync(number).PipeTo(Self);
     }
 
@@ -222,15 +224,36 @@ public sealed class HostSupervisor : ReceiveActor, IWithTimers
         var running = cycle.Snapshots
             .Where(snapshot => snapshot.Status == ProbeStatus.Ok && snapshot.State == InstanceRunState.Running)
             .ToList();
-        _usageMeter.Tell(new SampleUsage(cycle.At, cycle.Machine!, running));
+        if (cycle.Machine is not null)
+        {
+            _usageMeter.Tell(new SampleUsage(cycle.At, cycle.Machine, running));
+        }
+
         Complete(cycle);
+    }
+
+    private void OnCycleTimedOut(CycleTimedOut timeout)
+    {
+        if (_cycle is not { } cycle || cycle.Number != timeout.Cycle)
+        {
+            return;
+        }
+
+        var late = cycle.Awaited.Select(name => name == MachineKey ? "machine upload" : $"instance {name}").ToList();
+        _log.Warning("host {0}: cycle at {1} timed out after {2} waiting for {3}", VmId, cycle.At, _settings.CycleTimeout, string.Join(", ", late));
+        cycle.Errors.AddRange(late.Select(what => $"{what}: not finished within {_settings.CycleTimeout}"));
+        cycle.Awaited.Clear();
+        CompleteWhenDone(cycle);
     }
 
     private void Complete(CycleState cycle)
     {
         _cycle = null;
+        Timers.Cancel(nameof(CycleTimedOut));
         cycle.ReplyTo.Tell(new InventoryCycleCompleted(VmId, cycle.At, cycle.Snapshots.Count, cycle.Databases, cycle.Errors));
     }
+
+    private sealed record CycleTimedOut(long Cycle) : INoSerializationVerificationNeeded;
 
     private sealed record Located(long Cycle, MachineSnapshot? Machine, IReadOnlyList<InstanceLocation> Locations, string Error)
         : INoSerializationVerificationNeeded;

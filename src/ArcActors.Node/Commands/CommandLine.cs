@@ -14,14 +14,14 @@ public static class CommandLine
                       --data DIR        data folder for journal, read store and outbox (default: ./data)
                       --once            run one inventory cycle and usage upload, print the summary, exit
                       --interval SPAN   time between inventory cycles, e.g. 1h, 10m, 30s (default: 1h)
-                      --quiet           log warnings and errors only
+                      --verbose         log Akka.NET information messages too (default: warnings and errors)
           simulate  Run a fleet on a virtual clock and write resources.json, billing.jsonl,
                     activity.jsonl and summary.json.
                       --fleet FILE      fleet file (required)
                       --hours N         simulated hours, 1 to 8784 (required)
                       --out DIR         output folder (required; created if missing)
                       --data DIR        keep the journal and read store there (default: a temporary folder, deleted)
-                      --quiet           log warnings and errors only
+                      --verbose         log Akka.NET information messages too (default: warnings and errors)
           help      Show this text.
         """;
 
@@ -37,21 +37,21 @@ public static class CommandLine
         switch (args[0])
         {
             case "up":
-                Allow(options, "up", "fleet", "data", "once", "interval", "quiet");
+                Allow(options, "up", "fleet", "data", "once", "interval", "verbose");
                 return await UpCommand.RunAsync(new UpCommand.Options(
                     options.GetValueOrDefault("fleet"),
                     options.GetValueOrDefault("data") ?? "data",
                     options.ContainsKey("once"),
                     ParseSpan("interval", options.GetValueOrDefault("interval") ?? "1h"),
-                    options.ContainsKey("quiet")), output, stop);
+                    options.ContainsKey("verbose")), output, stop);
             case "simulate":
-                Allow(options, "simulate", "fleet", "hours", "out", "data", "quiet");
+                Allow(options, "simulate", "fleet", "hours", "out", "data", "verbose");
                 return await SimulateCommand.RunAsync(new SimulateCommand.Options(
                     Require(options, "simulate", "fleet"),
                     ParseHours(Require(options, "simulate", "hours")),
                     Require(options, "simulate", "out"),
                     options.GetValueOrDefault("data"),
-                    options.ContainsKey("quiet")), output);
+                    options.ContainsKey("verbose")), output);
             default:
                 throw new CommandLineException($"unknown command '{args[0]}'; use up, simulate or help.");
         }
@@ -59,7 +59,7 @@ public static class CommandLine
 
     private static Dictionary<string, string?> ParseOptions(string[] args)
     {
-        var flags = new HashSet<string>(StringComparer.Ordinal) { "once", "quiet" };
+        var flags = new HashSet<string>(StringComparer.Ordinal) { "once", "verbose" };
         var options = new Dictionary<string, string?>(StringComparer.Ordinal);
         for (var i = 0; i < args.Length; i++)
         {

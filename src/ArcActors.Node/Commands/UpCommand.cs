@@ -14,7 +14,7 @@ public static class UpCommand
 {
     private static readonly TimeSpan StepTimeout = TimeSpan.FromMinutes(5);
 
-    public sealed record Options(string? FleetPath, string DataDirectory, bool Once, TimeSpan Interval, bool Quiet);
+    public sealed record Options(string? FleetPath, string DataDirectory, bool Once, TimeSpan Interval, bool Verbose);
 
     public static async Task<int> RunAsync(Options options, TextWriter output, CancellationToken stop)
     {
@@ -24,7 +24,7 @@ public static class UpCommand
 
         var state = new FleetState(fleet);
         var started = TimeProvider.System.GetUtcNow();
-        var node = await EmbeddedNode.StartAsync(data, TimeProvider.System, liveProjections: !options.Once, logLevel: options.Quiet ? "WARNING" : "INFO");
+        var node = await EmbeddedNode.StartAsync(data, TimeProvider.System, liveProjections: !options.Once, logLevel: options.Verbose ? "INFO" : "WARNING");
         await using (node)
         {
             var agents = FleetAgents.Start(node, fleet, state, TimeProvider.System, scheduleOwnCycles: false);

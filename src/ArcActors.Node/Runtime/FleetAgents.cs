@@ -21,10 +21,11 @@ public sealed class FleetAgents
         var scope = new ResourceScope(fleet.SubscriptionId.ToString("D"), fleet.ResourceGroup, fleet.Location);
         var settings = new HostAgentSettings { Scope = scope, ScheduleOwnCycles = scheduleOwnCycles };
         var supervisors = new Dictionary<Guid, IActorRef>();
+        var network = node.System.ActorOf(SimulatedNetwork.Props(node.Dps.Ingress, state, clock), "simulated-network");
         foreach (var host in fleet.Hosts)
         {
             var source = new SimulatedDiscoverySource(state, host.VmId);
-            var props = HostSupervisor.Props(host.VmId, source, settings, node.Dps.Ingress, node.Outbox, clock);
+            var props = HostSupervisor.Props(host.VmId, source, settings, network, node.Outbox, clock);
             supervisors[host.VmId] = node.System.ActorOf(props, $"host-{host.VmId:N}");
         }
 

@@ -41,7 +41,7 @@ public sealed class SimulateCommandTests
         var outDirectory = Path.Combine(folder, "out");
 
         var error = await Assert.ThrowsAsync<FleetFileException>(() =>
-            SimulateCommand.RunAsync(new SimulateCommand.Options(fleetPath, 1, outDirectory, null, Quiet: true), TextWriter.Null));
+            SimulateCommand.RunAsync(new SimulateCommand.Options(fleetPath, 1, outDirectory, null, Verbose: false), TextWriter.Null));
 
         Assert.Contains("bad.yaml:7", error.Message);
         Assert.Contains(badValue, error.Message);

@@ -14,7 +14,7 @@ public sealed class SimulationRun : IDisposable
     {
         var directory = TestConfig.TempFolder("simulate");
         var output = new StringWriter();
-        var exitCode = await SimulateCommand.RunAsync(new SimulateCommand.Options(fleetPath, hours, Path.Combine(directory, "out"), null, Quiet: true), output);
+        var exitCode = await SimulateCommand.RunAsync(new SimulateCommand.Options(fleetPath, hours, Path.Combine(directory, "out"), null, Verbose: false), output);
         if (exitCode != 0)
         {
             throw new InvalidOperationException($"simulate exited with {exitCode}: {output}");

@@ -11,7 +11,7 @@ public sealed class UpCommandTests : IDisposable
     [Fact]
     public async Task Up_RestartRecoversWithoutDuplicates()
     {
-        var options = new UpCommand.Options(TestConfig.FleetPath("sample.yaml"), _folder, Once: true, TimeSpan.FromHours(1), Quiet: true);
+        var options = new UpCommand.Options(TestConfig.FleetPath("sample.yaml"), _folder, Once: true, TimeSpan.FromHours(1), Verbose: false);
 
         var firstOutput = new StringWriter();
         Assert.Equal(0, await UpCommand.RunAsync(options, firstOutput, CancellationToken.None));
