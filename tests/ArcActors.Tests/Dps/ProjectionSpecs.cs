@@ -1,0 +1,49 @@
+using Akka.Actor;
+using ArcActors.Contracts.Ingress;
+using ArcActors.Node.Runtime;
+using ArcActors.Tests.Contracts;
+using Xunit;
+
+namespace ArcActors.Tests.Dps;
+
+public sealed class ProjectionSpecs : IDisposable
+{
+    private readonly string _folder = TestConfig.TempFolder("projection");
+
+    [Fact]
+    public async Task Projections_ResumeFromStoredOffsets()
+    {
+        var data = DataFolder.Create(_folder);
+        var first = (UploadInventory)Samples.All()[typeof(UploadInventory)];
+        long offsetAfterFirst;
+        int activityAfterFirst;
+        await using (var node = await EmbeddedNode.StartAsync(data, TimeProvider.System, liveProjections: false, "WARNING"))
+        {
+            await node.Dps.Ingress.Ask<UploadAccepted>(first, TimeSpan.FromSeconds(20));
+            await node.Dps.CatchUpAsync(TimeSpan.FromSeconds(20));
+            offsetAfterFirst = node.Store.GetOffset("inventory");
+            Assert.True(offsetAfterFirst > 0);
+            activityAfterFirst = node.Store.ListActivity().Count;
+            Assert.Equal(3, activityAfterFirst); // the instance, its availability group and its one changed database
+        }
+
+        await using (var restarted = await EmbeddedNode.StartAsync(data, TimeProvider.System, liveProjections: false, "WARNING"))
+        {
+            await restarted.Dps.CatchUpAsync(TimeSpan.FromSeconds(20));
+            Assert.Equal(offsetAfterFirst, restarted.Store.GetOffset("inventory"));
+            Assert.Equal(activityAfterFirst, restarted.Store.ListActivity().Count);
+
+            var dropped = first with { UploadId = Guid.NewGuid(), CollectedAt = Samples.At.AddHours(1), ChangedDatabases = [], AllDatabaseNames = [] };
+            var accepted = await restarted.Dps.Ingress.Ask<UploadAccepted>(dropped, TimeSpan.FromSeconds(20));
+            await restarted.Dps.CatchUpAsync(TimeSpan.FromSeconds(20));
+
+            Assert.Equal(1, accepted.EventsPersisted);
+            Assert.True(restarted.Store.GetOffset("inventory") > offsetAfterFirst);
+            var activity = restarted.Store.ListActivity();
+            Assert.Equal(activityAfterFirst + 1, activity.Count);
+            Assert.Equal("Microsoft.AzureArcData/sqlServerInstances/databases/delete", activity[^1].Operation);
+        }
+    }
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+}
