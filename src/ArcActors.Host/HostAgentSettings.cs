@@ -22,8 +22,8 @@ public sealed record HostAgentSettings
     public TimeSpan MaxRetryDelay { get; init; } = TimeSpan.FromMinutes(5);
 
     /// <summary>
-    /// Longest time one inventory cycle may take. Instances that have not finished by then are
-    /// reported as errors of the cycle; their actors keep working and report in a later cycle.
+    /// Maximum duration of one inventory cycle. Instances that have not finished by then are
+    /// reported as errors of the cycle. Their actors keep working and report in a later cycle.
     /// </summary>
     public TimeSpan CycleTimeout { get; init; } = TimeSpan.FromMinutes(10);
 

@@ -1,6 +1,6 @@
 namespace ArcActors.Contracts.Inventory;
 
-/// <summary>An availability group as one of its replicas sees it.</summary>
+/// <summary>An availability group as reported by one of its replicas.</summary>
 public sealed record AvailabilityGroupSnapshot
 {
     public required Guid AvailabilityGroupId { get; init; }

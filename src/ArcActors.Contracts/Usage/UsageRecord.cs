@@ -32,7 +32,7 @@ public sealed record InstanceUsage
     public string CurrentVersion { get; init; } = "";
     public int UserConnections { get; init; }
 
-    /// <summary>True when the instance holds a user database outside every availability group.</summary>
+    /// <summary>True when the instance contains a user database outside every availability group.</summary>
     public bool HasDatabaseOutsideAvailabilityGroup { get; init; }
 
     /// <summary>Local replica of each availability group the instance belongs to.</summary>

@@ -6,7 +6,7 @@ namespace ArcActors.Dps.Ingress;
 
 /// <summary>
 /// Entry point of every upload from the hosts. It validates the upload and forwards it to the
-/// owning entity, which acknowledges to the host once its events are stored; an invalid upload
+/// owning entity, which acknowledges to the host once its events are stored. An invalid upload
 /// is rejected at once with a message that names the bad value.
 /// </summary>
 public sealed class IngressActor : ReceiveActor

@@ -4,7 +4,7 @@ using ArcActors.Contracts.Ingress;
 namespace ArcActors.Dps.Ingress;
 
 /// <summary>
-/// Checks an upload before any entity sees it. Each error names the field, the value and what a
+/// Checks an upload before it reaches any entity. Each error names the field, the value and what a
 /// valid value looks like; a rejected upload changes nothing.
 /// </summary>
 public static partial class UploadValidator
@@ -58,7 +58,7 @@ public static partial class UploadValidator
 
         if (upload.Records.Count is 0 or > MaxUsageRecordsPerUpload)
         {
-            return $"a usage upload holds {upload.Records.Count} records; send between 1 and {MaxUsageRecordsPerUpload}.";
+            return $"a usage upload contains {upload.Records.Count} records, which is invalid; send between 1 and {MaxUsageRecordsPerUpload}.";
         }
 
         var foreign = upload.Records.FirstOrDefault(record => record.VmId != upload.VmId);

@@ -7,7 +7,7 @@ using ArcActors.ReadModel;
 namespace ArcActors.Dps.Inventory;
 
 /// <summary>
-/// What the cloud side knows of one SQL Server instance. <see cref="Decide"/> turns an upload into
+/// State the cloud side stores for one SQL Server instance. <see cref="Decide"/> turns an upload into
 /// at most one event, and none when nothing changed, so idle cycles and repeated uploads write
 /// nothing to the journal.
 /// </summary>

@@ -10,7 +10,7 @@ using ArcActors.ReadModel;
 namespace ArcActors.Dps.Machines;
 
 /// <summary>
-/// What the cloud side knows of one OS environment: its facts and the billing decided for each
+/// State the cloud side stores for one OS environment: its facts and the billing decided for each
 /// recent hour. A usage record for an hour already billed merges with the earlier one, and an
 /// event is written only when the merged outcome bills differently.
 /// </summary>

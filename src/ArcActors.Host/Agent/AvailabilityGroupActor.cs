@@ -4,7 +4,7 @@ using ArcActors.Contracts.Inventory;
 
 namespace ArcActors.Host.Agent;
 
-/// <summary>One availability group as the local replica sees it; owns change detection for it.</summary>
+/// <summary>One availability group as reported by the local replica; owns change detection for it.</summary>
 public sealed class AvailabilityGroupActor : ReceiveActor
 {
     private AvailabilityGroupSnapshot? _last;

@@ -6,8 +6,8 @@ using ArcActors.Contracts.Inventory;
 namespace ArcActors.Host.Agent;
 
 /// <summary>
-/// One database of one instance. Reads the database's details when asked; a failed read is
-/// reported as the last known snapshot marked with the error, and retried with backoff so one
+/// One database of one instance, which reads the database's details when asked. A failed read is
+/// reported as the last known snapshot marked with the error and retried with backoff, so one
 /// unreadable database never holds up its siblings.
 /// </summary>
 public sealed class DatabaseActor : ReceiveActor, IWithTimers

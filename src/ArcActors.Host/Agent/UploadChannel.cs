@@ -7,8 +7,8 @@ namespace ArcActors.Host.Agent;
 
 /// <summary>
 /// Sends uploads to the ingress and sends each again until the ingress acknowledges or rejects
-/// it. The link to the cluster may drop messages, so an upload is only done when answered; the
-/// cloud side treats a repeated upload as a duplicate.
+/// it. The link to the cluster may drop messages, so an upload is done only when a reply arrives.
+/// The cloud side treats a repeated upload as a duplicate.
 /// </summary>
 public sealed class UploadChannel : ReceiveActor, IWithTimers
 {
@@ -45,7 +45,7 @@ public sealed class UploadChannel : ReceiveActor, IWithTimers
     {
         if (!_pending.Remove(uploadId, out var pending))
         {
-            return; // an answer to a copy that was sent again and already answered
+            return; // a reply to a copy that was sent again and already acknowledged
         }
 
         Timers.Cancel(uploadId);

@@ -8,8 +8,8 @@ using Microsoft.Data.Sqlite;
 namespace ArcActors.Host.Usage;
 
 /// <summary>
-/// Usage outbox in a SQLite file. One file can serve every host agent of a process (the embedded
-/// and simulation modes run many); calls are serialized by a lock, and each is one short
+/// Usage outbox in a SQLite file. One file can serve every host agent of a process, because the
+/// embedded and simulation modes run many. Calls are serialized by a lock, and each is one short
 /// transaction on a local file.
 /// </summary>
 public sealed class SqliteUsageOutbox : IUsageOutbox, IDisposable

@@ -5,7 +5,7 @@ using ArcActors.Simulation;
 namespace ArcActors.Node.Runtime;
 
 /// <summary>
-/// The link between simulated hosts and the ingress. While the fleet's timeline says a host is
+/// The link between simulated hosts and the ingress. While the fleet's timeline marks a host as
 /// disconnected, its uploads fail at once with <see cref="DisconnectedCode"/>, as a host whose
 /// connection is down learns from its transport; the host keeps collecting and its usage records
 /// wait in the outbox until a later upload gets through.

@@ -86,7 +86,7 @@ public static class Samples
         Instances = [new InstanceUsage { InstanceName = "MSSQLSERVER", Edition = "Enterprise", Replicas = [new ReplicaUsage("ag-orders", false, true)] }],
     };
 
-    /// <summary>Every type the serializer knows, keyed by type.</summary>
+    /// <summary>Every type registered with the serializer, keyed by type.</summary>
     public static IReadOnlyDictionary<Type, object> All() => new Dictionary<Type, object>
     {
         [typeof(UploadInventory)] = new UploadInventory(Guid.NewGuid(), Key, "db-east-02", Scope, At, Instance(), [Database()], ["O'Brien [eu] data", "αβγ ΔΕ"]),

@@ -101,7 +101,7 @@ public sealed class HostSupervisorSpecs : TestKit
     }
 
     [Fact]
-    public void HostSupervisor_FailingDatabaseProbeMarksOnlyThatDatabase()
+    public void HostSupervisor_FailingDatabaseIsMarked()
     {
         _source.Faults.FailDatabase("ALPHA", "orders");
 

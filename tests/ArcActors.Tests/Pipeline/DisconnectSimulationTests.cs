@@ -29,7 +29,7 @@ public sealed class DisconnectSimulationTests
         """;
 
     [Fact]
-    public async Task Simulate_DisconnectedHostIsBilledOnceForEveryHour()
+    public async Task Simulate_DisconnectedHostBillsEveryHourOnce()
     {
         var folder = TestConfig.TempFolder("disconnect-fleet");
         var fleetPath = Path.Combine(folder, "away.yaml");
