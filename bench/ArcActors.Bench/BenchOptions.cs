@@ -33,7 +33,7 @@ public sealed record BenchOptions(
 
     public static BenchOptions Defaults { get; } = new(1000, 4, 25, 24, 42, "bench-work", KeepTimeline: false, Progress: false, Phases: false);
 
-    /// <summary>Parses <paramref name="args"/> over <see cref="Defaults"/>; throws <see cref="BenchArgumentException"/> naming the bad option.</summary>
+    /// <summary>Parses <paramref name="args"/> over <see cref="Defaults"/>. Throws <see cref="BenchArgumentException"/> naming the invalid option.</summary>
     public static BenchOptions Parse(IReadOnlyList<string> args)
     {
         var options = Defaults;

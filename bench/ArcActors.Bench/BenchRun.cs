@@ -7,7 +7,7 @@ namespace ArcActors.Bench;
 /// <summary>Generates the fleet, writes it as YAML, runs <see cref="SimulateCommand"/> in-process and collects the figures.</summary>
 public static class BenchRun
 {
-    /// <summary>Start of the virtual clock; a fixed instant so that runs with the same seed simulate the same hours.</summary>
+    /// <summary>Start of the virtual clock, fixed so that runs with the same seed simulate the same hours.</summary>
     private static readonly DateTimeOffset Start = new(2026, 1, 5, 0, 0, 0, TimeSpan.Zero);
 
     public static async Task<BenchResult> RunAsync(BenchOptions options, TextWriter output)

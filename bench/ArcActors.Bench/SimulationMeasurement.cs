@@ -5,7 +5,7 @@ public sealed record SimulationMeasurement
 {
     public required int ExitCode { get; init; }
 
-    /// <summary>Phase figures when the run used <see cref="ProfiledSimulation"/>; null for a plain <c>SimulateCommand</c> run.</summary>
+    /// <summary>Phase figures when the run used <see cref="ProfiledSimulation"/>, or null for a plain <c>SimulateCommand</c> run.</summary>
     public PhaseTimer? Phases { get; init; }
     public required TimeSpan WallTime { get; init; }
 
@@ -15,7 +15,7 @@ public sealed record SimulationMeasurement
     /// <summary>Working set just before the run, after a full collection, in bytes.</summary>
     public required long WorkingSetBeforeBytes { get; init; }
 
-    /// <summary><see cref="System.Diagnostics.Process.PeakWorkingSet64"/> read after the run, in bytes; it covers the whole process lifetime.</summary>
+    /// <summary><see cref="System.Diagnostics.Process.PeakWorkingSet64"/> read after the run, in bytes. It covers the whole process lifetime.</summary>
     public required long PeakWorkingSetBytes { get; init; }
 
     public required long SampledPeakWorkingSetBytes { get; init; }

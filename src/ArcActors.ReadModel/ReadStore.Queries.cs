@@ -23,6 +23,41 @@ public sealed partial class ReadStore
             .ToList();
     }
 
+    /// <summary>
+    /// Enumerates every resource sorted by id in UTF-8 byte order, reading one row at a time, so the
+    /// output of a large fleet never sits in memory whole.
+    /// </summary>
+    public IEnumerable<JsonObject> EnumerateResources()
+    {
+        using var connection = OpenConnection();
+        var seen = LoadLastSeen(connection);
+        var rows = connection.Stream(
+            "SELECT id, type, vm_id, parent_id, json FROM resources ORDER BY id COLLATE BINARY",
+            reader => (Type: reader.GetString(1), VmId: reader.NullableString(2), ParentId: reader.NullableString(3), Json: reader.GetString(4)));
+        foreach (var row in rows)
+        {
+            yield return Materialize(row.Json, row.Type, row.VmId, row.ParentId, seen);
+        }
+    }
+
+    /// <summary>Enumerates the activity log by time, resource id (UTF-8 byte order) and insertion, one row at a time.</summary>
+    public IEnumerable<ActivityRow> EnumerateActivity()
+    {
+        using var connection = OpenConnection();
+        var rows = connection.Stream(
+            "SELECT id, time, resource_id, operation, changes_json FROM activity ORDER BY time, resource_id COLLATE BINARY, id",
+            reader => new ActivityRow(
+                reader.GetInt64(0),
+                ArmTime.FromTicks(reader.GetInt64(1)),
+                reader.GetString(2),
+                reader.GetString(3),
+                ParseChanges(reader.GetString(4))));
+        foreach (var row in rows)
+        {
+            yield return row;
+        }
+    }
+
     /// <summary>Returns the resource with this id (case-insensitive), or null when there is none.</summary>
     public JsonObject? GetResource(string id)
     {

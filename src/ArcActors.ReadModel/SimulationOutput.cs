@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 
 namespace ArcActors.ReadModel;
@@ -23,9 +24,9 @@ public static class SimulationOutput
 
         Directory.CreateDirectory(directory);
 
-        WriteText(Path.Combine(directory, ResourcesFile), ArmJson.ToIndented(new JsonArray(store.ListResources().ToArray<JsonNode?>())) + "\n");
+        WriteArray(Path.Combine(directory, ResourcesFile), store.EnumerateResources());
         WriteLines(Path.Combine(directory, BillingFile), store.ListBilling().Select(BillingLine));
-        WriteLines(Path.Combine(directory, ActivityFile), store.ListActivity().Select(ActivityLine));
+        WriteLines(Path.Combine(directory, ActivityFile), store.EnumerateActivity().Select(ActivityLine));
         WriteText(Path.Combine(directory, SummaryFile), ArmJson.ToIndented(SummaryObject(summary)) + "\n");
     }
 
@@ -60,10 +61,38 @@ public static class SimulationOutput
         ["wallTimeSeconds"] = Math.Round(summary.WallTimeSeconds, 3),
     };
 
+    // Both writers stream: a fleet of thousands of hosts has hundreds of megabytes of output.
     private static void WriteLines(string path, IEnumerable<JsonObject> lines)
     {
-        var text = string.Concat(lines.Select(line => ArmJson.ToCompact(line) + "\n"));
-        WriteText(path, text);
+        using var writer = new StreamWriter(path, append: false, ArmJson.Utf8);
+        foreach (var line in lines)
+        {
+            writer.Write(ArmJson.ToCompact(line));
+            writer.Write('\n');
+        }
+    }
+
+    private static void WriteArray(string path, IEnumerable<JsonObject> items)
+    {
+        using (var stream = File.Create(path))
+        using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions
+        {
+            Encoder = ArmJson.Indented.Encoder,
+            Indented = true,
+            NewLine = "\n",
+            IndentSize = 2,
+        }))
+        {
+            writer.WriteStartArray();
+            foreach (var item in items)
+            {
+                item.WriteTo(writer, ArmJson.Indented);
+            }
+
+            writer.WriteEndArray();
+        }
+
+        File.AppendAllText(path, "\n", ArmJson.Utf8);
     }
 
     private static void WriteText(string path, string text) => File.WriteAllText(path, text, ArmJson.Utf8);

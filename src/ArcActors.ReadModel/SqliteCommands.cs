@@ -18,6 +18,17 @@ internal static class SqliteCommands
         return value is DBNull ? null : value;
     }
 
+    /// <summary>Reads rows one at a time, so a large result never sits in memory whole.</summary>
+    public static IEnumerable<T> Stream<T>(this SqliteConnection connection, string sql, Func<SqliteDataReader, T> map)
+    {
+        using var command = Create(connection, null, sql, []);
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            yield return map(reader);
+        }
+    }
+
     public static List<T> Query<T>(
         this SqliteConnection connection,
         SqliteTransaction? transaction,

@@ -7,6 +7,9 @@ namespace ArcActors.Node.Runtime;
 /// <summary>Layers the HOCON files under hocon/ with the settings that come from the command line.</summary>
 public static class AkkaConfig
 {
+    /// <summary>Environment variable whose HOCON text overrides every file, for one-off settings.</summary>
+    public const string OverrideVariable = "ARCACTORS_HOCON";
+
     /// <summary>Folder of the HOCON files: next to the executable.</summary>
     public static string HoconDirectory => Path.Combine(AppContext.BaseDirectory, "hocon");
 
@@ -21,7 +24,8 @@ public static class AkkaConfig
             akka.persistence.query.journal.sql.connection-string = "{Escape(connection)}"
             """);
 
-        return overrides
+        return ConfigurationFactory.ParseString(Environment.GetEnvironmentVariable(OverrideVariable) ?? "")
+            .WithFallback(overrides)
             .WithFallback(Load("persistence-sqlite.conf"))
             .WithFallback(Load("role-embedded.conf"))
             .WithFallback(Load("base.conf"))

@@ -29,6 +29,7 @@ public sealed class EmbeddedNode : IAsyncDisposable
 
     public static async Task<EmbeddedNode> StartAsync(DataFolder data, TimeProvider clock, bool liveProjections, string logLevel)
     {
+        JournalFile.UseWriteAheadLog(data.JournalPath);
         var system = ActorSystem.Create("arcactors", AkkaConfig.Embedded(data.JournalPath, logLevel));
         var cluster = Cluster.Get(system);
         var up = new TaskCompletionSource();

@@ -20,6 +20,13 @@ public sealed class FleetAgents
     {
         var scope = new ResourceScope(fleet.SubscriptionId.ToString("D"), fleet.ResourceGroup, fleet.Location);
         var settings = new HostAgentSettings { Scope = scope, ScheduleOwnCycles = scheduleOwnCycles };
+        if (!scheduleOwnCycles)
+        {
+            // The driver waits for whole cycles, and the first cycle of a large fleet starts thousands of
+            // entities at once, so a short acknowledgement timeout would only send the same uploads again.
+            settings = settings with { AckTimeout = TimeSpan.FromMinutes(2) };
+        }
+
         var supervisors = new Dictionary<Guid, IActorRef>();
         var network = node.System.ActorOf(SimulatedNetwork.Props(node.Dps.Ingress, state, clock), "simulated-network");
         foreach (var host in fleet.Hosts)

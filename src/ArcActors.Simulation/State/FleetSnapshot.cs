@@ -6,7 +6,23 @@ namespace ArcActors.Simulation;
 /// <summary>One immutable version of the simulated fleet. <see cref="FleetState"/> swaps it whole.</summary>
 internal sealed record FleetSnapshot
 {
-    public required ImmutableList<FleetHost> Hosts { get; init; }
+    private readonly ImmutableList<FleetHost> _hosts = [];
+    private Dictionary<Guid, FleetHost> _hostsById = [];
+
+    /// <summary>
+    /// The hosts, indexed by vmId as they are set: every probe looks its host up, so a scan of the
+    /// list would make each inventory cycle quadratic in the fleet size.
+    /// </summary>
+    public required ImmutableList<FleetHost> Hosts
+    {
+        get => _hosts;
+        init
+        {
+            _hosts = value;
+            _hostsById = value.ToDictionary(host => host.VmId);
+        }
+    }
+
     public required ImmutableList<FleetLicense> Licenses { get; init; }
     public required ImmutableDictionary<string, bool> Providers { get; init; }
     public ImmutableList<ProviderChange> ProviderHistory { get; init; } = [];
@@ -20,7 +36,7 @@ internal sealed record FleetSnapshot
     /// <summary>Number of events of the time-ordered timeline applied so far.</summary>
     public int AppliedCount { get; init; }
 
-    public FleetHost? FindHost(Guid vmId) => Hosts.FirstOrDefault(host => host.VmId == vmId);
+    public FleetHost? FindHost(Guid vmId) => _hostsById.GetValueOrDefault(vmId);
 
     public FleetHost? FindHost(string name) => Hosts.FirstOrDefault(host => FleetValues.SameHostName(host.Name, name));
 
