@@ -19,7 +19,7 @@ public sealed partial class ReadStore
         {
             using var connection = OpenConnection();
             using var transaction = connection.BeginTransaction();
-            var context = new WriteContext(connection, transaction, projection);
+            using var context = new WriteContext(connection, transaction, projection);
             var applied = ReadOffset(connection, transaction, projection);
 
             foreach (var (offset, @event) in batch)
@@ -61,16 +61,65 @@ public sealed partial class ReadStore
         }
     }
 
-    /// <summary>The connection, transaction and projection one batch writes through.</summary>
-    private sealed record WriteContext(SqliteConnection Connection, SqliteTransaction Transaction, string Projection)
+    /// <summary>
+    /// The connection, transaction and projection one batch writes through. It keeps one prepared
+    /// command per SQL text, because one event runs the same few statements dozens of times and
+    /// preparing each again costs more than running it.
+    /// </summary>
+    private sealed class WriteContext(SqliteConnection connection, SqliteTransaction transaction, string projection) : IDisposable
     {
+        private readonly Dictionary<string, SqliteCommand> _commands = new(StringComparer.Ordinal);
+
+        public SqliteConnection Connection { get; } = connection;
+        public SqliteTransaction Transaction { get; } = transaction;
+        public string Projection { get; } = projection;
+
         public int Execute(string sql, params (string Name, object? Value)[] parameters) =>
-            Connection.Execute(Transaction, sql, parameters);
+            Prepare(sql, parameters).ExecuteNonQuery();
 
-        public object? Scalar(string sql, params (string Name, object? Value)[] parameters) =>
-            Connection.Scalar(Transaction, sql, parameters);
+        public object? Scalar(string sql, params (string Name, object? Value)[] parameters)
+        {
+            var value = Prepare(sql, parameters).ExecuteScalar();
+            return value is DBNull ? null : value;
+        }
 
-        public List<T> Query<T>(string sql, Func<SqliteDataReader, T> map, params (string Name, object? Value)[] parameters) =>
-            Connection.Query(Transaction, sql, map, parameters);
+        public List<T> Query<T>(string sql, Func<SqliteDataReader, T> map, params (string Name, object? Value)[] parameters)
+        {
+            using var reader = Prepare(sql, parameters).ExecuteReader();
+            var rows = new List<T>();
+            while (reader.Read())
+            {
+                rows.Add(map(reader));
+            }
+
+            return rows;
+        }
+
+        public void Dispose()
+        {
+            foreach (var command in _commands.Values)
+            {
+                command.Dispose();
+            }
+        }
+
+        private SqliteCommand Prepare(string sql, (string Name, object? Value)[] parameters)
+        {
+            if (!_commands.TryGetValue(sql, out var command))
+            {
+                command = Connection.CreateCommand();
+                command.CommandText = sql;
+                command.Transaction = Transaction;
+                _commands[sql] = command;
+            }
+
+            command.Parameters.Clear();
+            foreach (var (name, value) in parameters)
+            {
+                command.Parameters.AddWithValue(name, value ?? DBNull.Value);
+            }
+
+            return command;
+        }
     }
 }

@@ -9,8 +9,18 @@ public static class PropertyDiff
     // ARM property names are camelCase, and activity entries name properties the way resources do.
     private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web);
 
+    /// <summary>
+    /// Lists what changed from <paramref name="before"/> to <paramref name="after"/>. A new resource
+    /// (no <paramref name="before"/>) lists nothing: its activity entry is the creation itself, and
+    /// its properties are in the resource.
+    /// </summary>
     public static IReadOnlyList<PropertyChange> Between<T>(T? before, T after, params string[] ignored) where T : class
     {
+        if (before is null)
+        {
+            return [];
+        }
+
         ignored = ignored.Select(JsonNamingPolicy.CamelCase.ConvertName).ToArray();
         return Diff(before, after, ignored);
     }

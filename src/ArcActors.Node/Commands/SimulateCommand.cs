@@ -28,6 +28,8 @@ public static class SimulateCommand
         var data = DataFolder.Create(dataRoot);
 
         var errors = new List<string>();
+        // Projections run once at the end, tag by tag (machines before inventory), so the read store sees
+        // the events in the same order on every run and the output files are byte-identical.
         var node = await EmbeddedNode.StartAsync(data, clock, liveProjections: false, logLevel: options.Verbose ? "INFO" : "WARNING");
         await using (node)
         {
