@@ -29,7 +29,7 @@ public static class ProfiledSimulation
         var clock = new VirtualClock(fleet.Start);
         var data = DataFolder.Create(work.DataDirectory);
 
-        var node = await timer.TimeAsync("start node", () => EmbeddedNode.StartAsync(data, clock, liveProjections: false, logLevel: "WARNING"));
+        var node = await timer.TimeAsync("start node", () => EmbeddedNode.StartAsync(data, clock, liveProjections: [ArcActors.Contracts.Events.EventTags.Billing], logLevel: "WARNING"));
         try
         {
             var agents = timer.Time("start host agents", () => FleetAgents.Start(node, fleet, state, clock, scheduleOwnCycles: false));

@@ -15,10 +15,10 @@ public sealed record DpsServices(IActorRef Ingress, IActorRef Instances, IActorR
     public const int ShardCount = 100;
 
     /// <summary>
-    /// Starts the shard regions, the ingress and the projections of the "dps" role. The node must
-    /// be a cluster member with that role.
+    /// Starts the shard regions, the ingress and the projections of the "dps" role, following the
+    /// tags in <paramref name="liveProjections"/> live. The node must be a cluster member with that role.
     /// </summary>
-    public static async Task<DpsServices> StartAsync(ActorSystem system, ReadStore store, TimeProvider clock, bool liveProjections)
+    public static async Task<DpsServices> StartAsync(ActorSystem system, ReadStore store, TimeProvider clock, IReadOnlyList<string> liveProjections)
     {
         var lastSeen = system.ActorOf(LastSeenRecorder.Props(store, TimeSpan.FromSeconds(1)), "last-seen");
         var sharding = ClusterSharding.Get(system);
@@ -30,10 +30,7 @@ public sealed record DpsServices(IActorRef Ingress, IActorRef Instances, IActorR
         var ingress = system.ActorOf(IngressActor.Props(instances, machines), "ingress");
 
         var projections = new ProjectionRunner(system, store);
-        if (liveProjections)
-        {
-            projections.StartLive();
-        }
+        projections.StartLive(liveProjections);
 
         return new DpsServices(ingress, instances, machines, lastSeen, projections);
     }

@@ -35,10 +35,10 @@ public sealed class ProjectionRunner
         _log = Logging.GetLogger(system, nameof(ProjectionRunner));
     }
 
-    /// <summary>Follows every tag live; a failed stream restarts from its stored offset with backoff.</summary>
-    public void StartLive()
+    /// <summary>Follows the given tags (every tag by default) live; a failed stream restarts from its stored offset with backoff.</summary>
+    public void StartLive(IReadOnlyList<string>? tags = null)
     {
-        foreach (var tag in Tags)
+        foreach (var tag in tags ?? Tags)
         {
             RestartSource
                 .WithBackoff(() => _journal

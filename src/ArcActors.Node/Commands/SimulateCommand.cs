@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using ArcActors.Contracts.Events;
 using ArcActors.Host.Agent;
 using ArcActors.Node.Runtime;
 using ArcActors.ReadModel;
@@ -28,9 +29,10 @@ public static class SimulateCommand
         var data = DataFolder.Create(dataRoot);
 
         var errors = new List<string>();
-        // Projections run once at the end, tag by tag (machines before inventory), so the read store sees
-        // the events in the same order on every run and the output files are byte-identical.
-        var node = await EmbeddedNode.StartAsync(data, clock, liveProjections: false, logLevel: options.Verbose ? "INFO" : "WARNING");
+        // Inventory and machine events are projected once at the end, machines first, so the read store
+        // renders them in the same order on every run and the output files are byte-identical. Billing
+        // replaces whole hours, so its outcome does not depend on order and it is projected live.
+        var node = await EmbeddedNode.StartAsync(data, clock, liveProjections: [EventTags.Billing], logLevel: options.Verbose ? "INFO" : "WARNING");
         await using (node)
         {
             var agents = FleetAgents.Start(node, fleet, state, clock, scheduleOwnCycles: false);

@@ -1,3 +1,4 @@
+using ArcActors.Dps.Projections;
 using ArcActors.Node.Runtime;
 using ArcActors.ReadModel;
 using ArcActors.Simulation;
@@ -24,7 +25,7 @@ public static class UpCommand
 
         var state = new FleetState(fleet);
         var started = TimeProvider.System.GetUtcNow();
-        var node = await EmbeddedNode.StartAsync(data, TimeProvider.System, liveProjections: !options.Once, logLevel: options.Verbose ? "INFO" : "WARNING");
+        var node = await EmbeddedNode.StartAsync(data, TimeProvider.System, liveProjections: options.Once ? [] : ProjectionRunner.Tags, logLevel: options.Verbose ? "INFO" : "WARNING");
         await using (node)
         {
             var agents = FleetAgents.Start(node, fleet, state, TimeProvider.System, scheduleOwnCycles: false);

@@ -27,7 +27,7 @@ public sealed class EmbeddedNode : IAsyncDisposable
     public SqliteUsageOutbox Outbox { get; }
     public DataFolder Data { get; }
 
-    public static async Task<EmbeddedNode> StartAsync(DataFolder data, TimeProvider clock, bool liveProjections, string logLevel)
+    public static async Task<EmbeddedNode> StartAsync(DataFolder data, TimeProvider clock, IReadOnlyList<string> liveProjections, string logLevel)
     {
         JournalFile.UseWriteAheadLog(data.JournalPath);
         var system = ActorSystem.Create("arcactors", AkkaConfig.Embedded(data.JournalPath, logLevel));

@@ -17,7 +17,7 @@ public sealed class ProjectionSpecs : IDisposable
         var first = (UploadInventory)Samples.All()[typeof(UploadInventory)];
         long offsetAfterFirst;
         int activityAfterFirst;
-        await using (var node = await EmbeddedNode.StartAsync(data, TimeProvider.System, liveProjections: false, "WARNING"))
+        await using (var node = await EmbeddedNode.StartAsync(data, TimeProvider.System, liveProjections: [], "WARNING"))
         {
             await node.Dps.Ingress.Ask<UploadAccepted>(first, TimeSpan.FromSeconds(20));
             await node.Dps.CatchUpAsync(TimeSpan.FromSeconds(20));
@@ -27,7 +27,7 @@ public sealed class ProjectionSpecs : IDisposable
             Assert.Equal(3, activityAfterFirst); // the instance, its availability group and its one changed database
         }
 
-        await using (var restarted = await EmbeddedNode.StartAsync(data, TimeProvider.System, liveProjections: false, "WARNING"))
+        await using (var restarted = await EmbeddedNode.StartAsync(data, TimeProvider.System, liveProjections: [], "WARNING"))
         {
             await restarted.Dps.CatchUpAsync(TimeSpan.FromSeconds(20));
             Assert.Equal(offsetAfterFirst, restarted.Store.GetOffset("inventory"));
