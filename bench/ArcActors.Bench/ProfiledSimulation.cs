@@ -27,7 +27,7 @@ public static class ProfiledSimulation
         var fleet = timer.Time("load fleet file", () => FleetFile.Load(fleetPath));
         var state = new FleetState(fleet);
         var clock = new VirtualClock(fleet.Start);
-        var data = DataFolder.Create(work.DataDirectory);
+        using var data = DataFolder.Open(work.DataDirectory);
 
         var node = await timer.TimeAsync("start node", () => EmbeddedNode.StartAsync(data, clock, liveProjections: [ArcActors.Contracts.Events.EventTags.Billing], logLevel: "WARNING"));
         try
@@ -58,7 +58,7 @@ public static class ProfiledSimulation
         {
             if (step.UploadUsage)
             {
-                var uploads = await timer.TimeAsync("usage upload", () => agents.UploadUsageAsync(step.At, includeOpenHour: false, CycleTimeout));
+                var uploads = await timer.TimeAsync("usage upload", () => agents.UploadUsageAsync(step.At, includeOpenHour: false, CycleTimeout, CancellationToken.None));
                 errors.AddRange(uploads.Where(upload => upload.Error.Length > 0).Select(upload => $"usage of {upload.VmId}: {upload.Error}"));
             }
 
@@ -70,7 +70,7 @@ public static class ProfiledSimulation
             state.ApplyUntil(step.At);
             clock.Set(step.At);
             var phase = step.At == fleet.Start ? "first inventory cycle" : "later inventory cycles";
-            var cycles = await timer.TimeAsync(phase, () => agents.RunCycleAsync(step.At, CycleTimeout));
+            var cycles = await timer.TimeAsync(phase, () => agents.RunCycleAsync(step.At, CycleTimeout, CancellationToken.None));
             errors.AddRange(cycles.SelectMany(cycle => cycle.Errors));
         }
     }

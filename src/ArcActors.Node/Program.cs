@@ -1,4 +1,6 @@
+using System.Runtime.InteropServices;
 using ArcActors.Node.Commands;
+using ArcActors.Simulation.Fleets;
 
 namespace ArcActors.Node;
 
@@ -8,14 +10,14 @@ namespace ArcActors.Node;
 /// </summary>
 public static class Program
 {
+    /// <summary>Exit code of a run stopped by SIGINT or SIGTERM (128 + SIGINT, as shells report it).</summary>
+    public const int StoppedExitCode = 130;
+
     public static async Task<int> Main(string[] args)
     {
         using var stop = new CancellationTokenSource();
-        Console.CancelKeyPress += (_, e) =>
-        {
-            e.Cancel = true;
-            stop.Cancel();
-        };
+        using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, context => RequestStop(context, stop));
+        using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context => RequestStop(context, stop));
 
         try
         {
@@ -27,10 +29,33 @@ public static class Program
             Console.Error.WriteLine("Run 'arcactors help' for the commands and their options.");
             return 2;
         }
-        catch (Exception exception) when (exception is ArcActors.Simulation.Fleets.FleetFileException or FileNotFoundException or DirectoryNotFoundException)
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+            Console.Error.WriteLine("arcactors: stopped before the work was finished; the data folder holds what was stored until then.");
+            return StoppedExitCode;
+        }
+        catch (FleetFileException exception)
         {
             Console.Error.WriteLine($"arcactors: {exception.Message}");
             return 1;
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or Microsoft.Data.Sqlite.SqliteException)
+        {
+            Console.Error.WriteLine($"arcactors: {exception.Message}");
+            Console.Error.WriteLine("Check that the paths given with --fleet, --data and --out exist and are writable.");
+            return 1;
+        }
+    }
+
+    // The first signal asks the running command to finish its step and shut down cleanly; the
+    // process exits when the command returns, so the signal's default handling is cancelled.
+    private static void RequestStop(PosixSignalContext context, CancellationTokenSource stop)
+    {
+        context.Cancel = true;
+        if (!stop.IsCancellationRequested)
+        {
+            Console.Error.WriteLine($"arcactors: {context.Signal} received, stopping ...");
+            stop.Cancel();
         }
     }
 }

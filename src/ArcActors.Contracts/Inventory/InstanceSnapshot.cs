@@ -48,6 +48,7 @@ public sealed record InstanceSnapshot
     public string StatusMessage { get; init; } = "";
 
     /// <summary>Returns the ARM <c>version</c> label for <see cref="CurrentVersion"/>, such as "SQL Server 2022".</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
     public string VersionLabel => SqlServerVersions.LabelFor(CurrentVersion);
 }
 

@@ -13,9 +13,11 @@ public sealed record MachineSnapshot
     public ExtensionSettings Extension { get; init; } = new();
 
     /// <summary>True when the manufacturer or model names a hypervisor; VMs bill virtual cores, servers physical cores.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
     public bool IsVirtualMachine => HypervisorDetection.IsVirtualMachine(Manufacturer, Model);
 
     /// <summary>ARM hostType: "Virtual Machine" or "Physical Server".</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
     public string HostType => IsVirtualMachine ? "Virtual Machine" : "Physical Server";
 }
 

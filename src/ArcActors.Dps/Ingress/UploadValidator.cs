@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using ArcActors.Contracts;
 using ArcActors.Contracts.Ingress;
 
 namespace ArcActors.Dps.Ingress;
@@ -9,9 +10,6 @@ namespace ArcActors.Dps.Ingress;
 /// </summary>
 public static partial class UploadValidator
 {
-    /// <summary>SQL Server's limit for instance and database names (sysname).</summary>
-    public const int MaxSqlNameLength = 128;
-
     /// <summary>Most databases one instance upload may list; SQL Server allows 32,767 per instance.</summary>
     public const int MaxDatabasesPerUpload = 32767;
 
@@ -83,26 +81,10 @@ public static partial class UploadValidator
             : $"resource group '{scope.ResourceGroup}' is invalid; use 1 to 90 letters, digits, '_', '-', '.', '(' or ')', not ending in '.'.";
     }
 
-    private static string? ValidateHostName(string hostName) =>
-        HostNamePattern().IsMatch(hostName)
-            ? null
-            : $"host name '{hostName}' is invalid; use 1 to 253 letters, digits, '-' and '.'.";
+    private static string? ValidateHostName(string hostName) => NameRules.HostNameError(hostName);
 
-    private static string? ValidateSqlName(string kind, string name)
-    {
-        if (string.IsNullOrWhiteSpace(name) || name.Length > MaxSqlNameLength)
-        {
-            return $"{kind} name '{name}' is invalid; it must hold 1 to {MaxSqlNameLength} characters.";
-        }
-
-        return name.Contains('#') && kind == "instance"
-            ? $"instance name '{name}' contains '#', which is not supported; rename the instance or exclude it."
-            : null;
-    }
+    private static string? ValidateSqlName(string kind, string name) => NameRules.SqlNameError(kind, name);
 
     [GeneratedRegex(@"^[-\w\._\(\)]{0,89}[-\w_\(\)]$")]
     private static partial Regex ResourceGroupPattern();
-
-    [GeneratedRegex(@"^[A-Za-z0-9]([A-Za-z0-9\-\.]{0,251}[A-Za-z0-9])?$")]
-    private static partial Regex HostNamePattern();
 }

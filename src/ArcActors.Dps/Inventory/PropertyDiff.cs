@@ -7,7 +7,10 @@ namespace ArcActors.Dps.Inventory;
 public static class PropertyDiff
 {
     // ARM property names are camelCase, and activity entries name properties the way resources do.
-    private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web);
+    private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
+    };
 
     /// <summary>
     /// Lists what changed from <paramref name="before"/> to <paramref name="after"/>. A new resource

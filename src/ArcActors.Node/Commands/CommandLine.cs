@@ -13,7 +13,7 @@ public static class CommandLine
                       --fleet FILE      fleet file (default: the bundled sample fleet)
                       --data DIR        data folder for journal, read store and outbox (default: ./data)
                       --once            run one inventory cycle and usage upload, print the summary, exit
-                      --interval SPAN   time between inventory cycles, e.g. 1h, 10m, 30s (default: 1h)
+                      --interval SPAN   time between inventory cycles, 5s to 7d, e.g. 1h, 10m, 30s (default: 1h)
                       --verbose         log Akka.NET information messages too (default: warnings and errors)
           simulate  Run a fleet on a virtual clock and write resources.json, billing.jsonl,
                     activity.jsonl and summary.json.
@@ -23,11 +23,14 @@ public static class CommandLine
                       --data DIR        keep the journal and read store there (default: a temporary folder, deleted)
                       --verbose         log Akka.NET information messages too (default: warnings and errors)
           help      Show this text.
+
+        Exit codes: 0 done, 1 invalid input or a file that cannot be read or written, 2 invalid command
+        line, 3 simulate finished but recorded errors (listed in its output), 130 stopped by SIGINT or SIGTERM.
         """;
 
     public static async Task<int> RunAsync(string[] args, TextWriter output, CancellationToken stop)
     {
-        if (args.Length == 0 || args[0] is "help" or "--help" or "-h")
+        if (args.Length == 0 || args.Any(arg => arg is "help" or "--help" or "-h"))
         {
             output.WriteLine(Help);
             return 0;
@@ -51,15 +54,17 @@ public static class CommandLine
                     ParseHours(Require(options, "simulate", "hours")),
                     Require(options, "simulate", "out"),
                     options.GetValueOrDefault("data"),
-                    options.ContainsKey("verbose")), output);
+                    options.ContainsKey("verbose")), output, stop);
             default:
                 throw new CommandLineException($"unknown command '{args[0]}'; use up, simulate or help.");
         }
     }
 
+    private static readonly HashSet<string> Flags = new(StringComparer.Ordinal) { "once", "verbose" };
+    private static readonly HashSet<string> Valued = new(StringComparer.Ordinal) { "fleet", "data", "interval", "hours", "out" };
+
     private static Dictionary<string, string?> ParseOptions(string[] args)
     {
-        var flags = new HashSet<string>(StringComparer.Ordinal) { "once", "verbose" };
         var options = new Dictionary<string, string?>(StringComparer.Ordinal);
         for (var i = 0; i < args.Length; i++)
         {
@@ -68,22 +73,39 @@ public static class CommandLine
                 throw new CommandLineException($"unexpected argument '{args[i]}'; options start with '--', e.g. --fleet FILE.");
             }
 
-            var name = args[i][2..];
-            if (flags.Contains(name))
+            var (name, inlineValue) = SplitOption(args[i][2..]);
+            if (!Flags.Contains(name) && !Valued.Contains(name))
             {
-                options[name] = null;
+                throw new CommandLineException($"unknown option --{name}.");
+            }
+
+            if (options.ContainsKey(name))
+            {
+                throw new CommandLineException($"option --{name} is given twice; give it once.");
+            }
+
+            if (Flags.Contains(name))
+            {
+                options[name] = inlineValue is null ? null : throw new CommandLineException($"option --{name} takes no value.");
                 continue;
             }
 
-            if (i + 1 >= args.Length || args[i + 1].StartsWith("--", StringComparison.Ordinal))
+            if (inlineValue is null && (i + 1 >= args.Length || args[i + 1].StartsWith("--", StringComparison.Ordinal)))
             {
                 throw new CommandLineException($"option --{name} needs a value.");
             }
 
-            options[name] = args[++i];
+            options[name] = inlineValue ?? args[++i];
         }
 
         return options;
+    }
+
+    // Accepts both "--name value" and "--name=value".
+    private static (string Name, string? Value) SplitOption(string text)
+    {
+        var equals = text.IndexOf('=');
+        return equals < 0 ? (text, null) : (text[..equals], text[(equals + 1)..]);
     }
 
     private static void Allow(Dictionary<string, string?> options, string command, params string[] allowed)
@@ -105,17 +127,19 @@ public static class CommandLine
 
     private static TimeSpan ParseSpan(string name, string text)
     {
+        var amount = 0;
         var unit = text.Length > 1 ? text[^1] : ' ';
-        var ok = int.TryParse(text[..^1], NumberStyles.None, CultureInfo.InvariantCulture, out var amount) && amount > 0;
-        TimeSpan? span = (ok, unit) switch
+        var ok = text.Length > 1 && int.TryParse(text[..^1], NumberStyles.None, CultureInfo.InvariantCulture, out amount) && amount > 0;
+        TimeSpan? span = ok ? unit switch
         {
-            (true, 's') => TimeSpan.FromSeconds(amount),
-            (true, 'm') => TimeSpan.FromMinutes(amount),
-            (true, 'h') => TimeSpan.FromHours(amount),
+            's' => TimeSpan.FromSeconds(amount),
+            'm' => TimeSpan.FromMinutes(amount),
+            'h' => TimeSpan.FromHours(amount),
+            'd' => TimeSpan.FromDays(amount),
             _ => null,
-        };
-        return span is { } value && value >= TimeSpan.FromSeconds(5)
+        } : null;
+        return span is { } value && value >= TimeSpan.FromSeconds(5) && value <= TimeSpan.FromDays(7)
             ? value
-            : throw new CommandLineException($"--{name} '{text}' is invalid; give a whole number with s, m or h, at least 5s (e.g. 30s, 10m, 1h).");
+            : throw new CommandLineException($"--{name} '{text}' is invalid; give a whole number with s, m, h or d, from 5s to 7d (e.g. 30s, 10m, 1h).");
     }
 }

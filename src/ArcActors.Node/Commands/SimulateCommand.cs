@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using ArcActors.Contracts.Events;
-using ArcActors.Host.Agent;
 using ArcActors.Node.Runtime;
 using ArcActors.ReadModel;
 using ArcActors.Simulation;
@@ -14,78 +13,98 @@ namespace ArcActors.Node.Commands;
 /// </summary>
 public static class SimulateCommand
 {
+    /// <summary>Exit code of a run that finished but recorded errors (failed probes, rejected uploads).</summary>
+    public const int CompletedWithErrorsExitCode = 3;
+
     /// <summary>How long one cycle of the whole fleet may take before the run fails.</summary>
     private static readonly TimeSpan CycleTimeout = TimeSpan.FromMinutes(5);
 
     public sealed record Options(string FleetPath, int Hours, string OutDirectory, string? DataDirectory, bool Verbose);
 
-    public static async Task<int> RunAsync(Options options, TextWriter output)
+    public static async Task<int> RunAsync(Options options, TextWriter output, CancellationToken stop = default)
     {
         var wallClock = Stopwatch.StartNew();
         var fleet = FleetFile.Load(options.FleetPath);
+        OutputFolder.Check(options.OutDirectory);
+
+        var temporary = options.DataDirectory is null;
+        var dataRoot = options.DataDirectory ?? Path.Combine(Path.GetTempPath(), $"arcactors-simulate-{Guid.NewGuid():N}");
+        try
+        {
+            using var data = DataFolder.Open(dataRoot);
+            var errors = await RunPipelineAsync(options, fleet, data, wallClock, output, stop);
+            return errors == 0 ? 0 : CompletedWithErrorsExitCode;
+        }
+        finally
+        {
+            if (temporary && Directory.Exists(dataRoot))
+            {
+                Directory.Delete(dataRoot, recursive: true);
+            }
+        }
+    }
+
+    private static async Task<int> RunPipelineAsync(Options options, Fleet fleet, DataFolder data, Stopwatch wallClock, TextWriter output, CancellationToken stop)
+    {
         var state = new FleetState(fleet);
         var clock = new VirtualClock(fleet.Start);
-        var dataRoot = options.DataDirectory ?? Path.Combine(Path.GetTempPath(), $"arcactors-simulate-{Guid.NewGuid():N}");
-        var data = DataFolder.Create(dataRoot);
-
         var errors = new List<string>();
+
         // Inventory and machine events are projected once at the end, machines first, so the read store
         // renders them in the same order on every run and the output files are byte-identical. Billing
         // replaces whole hours, so its outcome does not depend on order and it is projected live.
-        var node = await EmbeddedNode.StartAsync(data, clock, liveProjections: [EventTags.Billing], logLevel: options.Verbose ? "INFO" : "WARNING");
-        await using (node)
+        await using var node = await EmbeddedNode.StartAsync(data, clock, liveProjections: [EventTags.Billing], logLevel: options.Verbose ? "INFO" : "WARNING");
+        var agents = FleetAgents.Start(node, fleet, state, clock, scheduleOwnCycles: false);
+        var end = fleet.Start.AddHours(options.Hours);
+        foreach (var step in SimulationSteps.Between(fleet, state, end))
         {
-            var agents = FleetAgents.Start(node, fleet, state, clock, scheduleOwnCycles: false);
-            var end = fleet.Start.AddHours(options.Hours);
-            foreach (var step in SimulationSteps.Between(fleet, state, end))
+            if (step.UploadUsage)
             {
-                if (step.UploadUsage)
-                {
-                    await UploadAsync(agents, step.At, errors);
-                }
-
-                if (step.At >= end)
-                {
-                    break;
-                }
-
-                state.ApplyUntil(step.At);
-                clock.Set(step.At);
-                var cycles = await agents.RunCycleAsync(step.At, CycleTimeout);
-                errors.AddRange(cycles.SelectMany(cycle => cycle.Errors).Where(error => !IsDisconnection(error)));
-                if (step.At.Minute == 0 && step.At.Hour % 6 == 0)
-                {
-                    output.WriteLine($"simulated {step.At:yyyy-MM-dd HH:mm}Z: {cycles.Sum(c => c.Instances)} instances, {cycles.Sum(c => c.Databases)} databases");
-                }
+                var uploads = await agents.UploadUsageAsync(step.At, includeOpenHour: false, CycleTimeout, stop);
+                errors.AddRange(uploads.Where(upload => upload.Error.Length > 0 && !IsDisconnection(upload.Error))
+                    .Select(upload => $"usage of {upload.VmId}: {upload.Error}"));
             }
 
-            await node.Dps.CatchUpAsync(CycleTimeout);
-            var counts = node.Store.GetCounts();
-            var summary = new SimulationSummary(fleet.Hosts.Count, counts.Instances, counts.Databases, counts.AvailabilityGroups,
-                counts.BillingRows, errors.Distinct().Count(), Math.Round(wallClock.Elapsed.TotalSeconds, 1));
-            SimulationOutput.Write(node.Store, options.OutDirectory, summary);
-            output.WriteLine($"simulated {options.Hours} hours of {fleet.Hosts.Count} hosts in {wallClock.Elapsed.TotalSeconds:F1} s: " +
-                $"{counts.Instances} instances, {counts.Databases} databases, {counts.BillingRows} billing records, {errors.Distinct().Count()} errors; output in {Path.GetFullPath(options.OutDirectory)}");
-            foreach (var error in errors.Distinct().Take(20))
+            if (step.At >= end)
             {
-                output.WriteLine($"  error: {error}");
+                break;
+            }
+
+            state.ApplyUntil(step.At);
+            clock.Set(step.At);
+            var cycles = await agents.RunCycleAsync(step.At, CycleTimeout, stop);
+            errors.AddRange(cycles.SelectMany(cycle => cycle.Errors).Where(error => !IsDisconnection(error)));
+            if (step.At.Minute == 0 && (step.At - fleet.Start).TotalHours % ProgressEveryHours(options.Hours) == 0)
+            {
+                output.WriteLine($"simulated {step.At:yyyy-MM-dd HH:mm}Z: {cycles.Sum(c => c.Instances)} instances, {cycles.Sum(c => c.Databases)} databases");
             }
         }
 
-        if (options.DataDirectory is null)
+        await node.Dps.CatchUpAsync(CycleTimeout);
+        var distinctErrors = errors.Distinct().ToList();
+        var counts = node.Store.GetCounts();
+        var summary = new SimulationSummary(fleet.Hosts.Count, counts.Instances, counts.Databases, counts.AvailabilityGroups,
+            counts.BillingRows, distinctErrors.Count, Math.Round(wallClock.Elapsed.TotalSeconds, 1));
+        SimulationOutput.Write(node.Store, options.OutDirectory, summary);
+
+        output.WriteLine($"simulated {options.Hours} hours of {fleet.Hosts.Count} hosts in {wallClock.Elapsed.TotalSeconds:F1} s: " +
+            $"{counts.Instances} instances, {counts.Databases} databases, {counts.BillingRows} billing records, {distinctErrors.Count} errors; " +
+            $"output in {Path.GetFullPath(options.OutDirectory)}");
+        foreach (var error in distinctErrors.Take(20))
         {
-            Directory.Delete(dataRoot, recursive: true);
+            output.WriteLine($"  error: {error}");
         }
 
-        return 0;
+        if (distinctErrors.Count > 20)
+        {
+            output.WriteLine($"  ... and {distinctErrors.Count - 20} more errors");
+        }
+
+        return distinctErrors.Count;
     }
 
-    private static async Task UploadAsync(FleetAgents agents, DateTimeOffset at, List<string> errors)
-    {
-        var uploads = await agents.UploadUsageAsync(at, includeOpenHour: false, CycleTimeout);
-        errors.AddRange(uploads.Where(upload => upload.Error.Length > 0 && !IsDisconnection(upload.Error))
-            .Select(upload => $"usage of {upload.VmId}: {upload.Error}"));
-    }
+    // About 24 progress lines per run whatever its length: every 6 hours of a day, every 5 days of a month.
+    private static int ProgressEveryHours(int hours) => Math.Max(6, hours / 24 / 6 * 6);
 
     // A host the timeline disconnects is expected to fail its uploads; they are not errors of the run.
     private static bool IsDisconnection(string error) => error.Contains(SimulatedNetwork.DisconnectedCode, StringComparison.Ordinal);

@@ -1,6 +1,5 @@
 using ArcActors.Dps.Projections;
 using ArcActors.Node.Runtime;
-using ArcActors.ReadModel;
 using ArcActors.Simulation;
 using ArcActors.Simulation.Fleets;
 
@@ -8,8 +7,9 @@ namespace ArcActors.Node.Commands;
 
 /// <summary>
 /// <c>arcactors up</c>: one process with every role on a simulated fleet and SQLite files under a
-/// data folder. Runs an inventory cycle at start and then every interval until Ctrl+C, or one
-/// cycle with <c>--once</c>. Restarting on the same folder resumes every entity and projection.
+/// data folder. Runs an inventory cycle at start and then every interval until stopped (SIGINT or
+/// SIGTERM), or one cycle with <c>--once</c>. Restarting on the same folder resumes every entity
+/// and projection.
 /// </summary>
 public static class UpCommand
 {
@@ -20,34 +20,28 @@ public static class UpCommand
     public static async Task<int> RunAsync(Options options, TextWriter output, CancellationToken stop)
     {
         var (fleet, fleetName) = LoadFleet(options.FleetPath);
-        var data = DataFolder.Create(options.DataDirectory);
+        using var data = DataFolder.Open(options.DataDirectory);
         output.WriteLine($"ArcActors embedded node: SIMULATED fleet '{fleetName}' ({fleet.Hosts.Count} hosts), data in {data.Root}");
 
         var state = new FleetState(fleet);
         var started = TimeProvider.System.GetUtcNow();
-        var node = await EmbeddedNode.StartAsync(data, TimeProvider.System, liveProjections: options.Once ? [] : ProjectionRunner.Tags, logLevel: options.Verbose ? "INFO" : "WARNING");
-        await using (node)
+        var live = options.Once ? [] : ProjectionRunner.Tags;
+        await using var node = await EmbeddedNode.StartAsync(data, TimeProvider.System, live, logLevel: options.Verbose ? "INFO" : "WARNING");
+        var agents = FleetAgents.Start(node, fleet, state, TimeProvider.System, scheduleOwnCycles: false);
+        var lastUpload = DateTimeOffset.MinValue;
+        try
         {
-            var agents = FleetAgents.Start(node, fleet, state, TimeProvider.System, scheduleOwnCycles: false);
-            var lastUpload = DateTimeOffset.MinValue;
             while (true)
             {
                 var now = TimeProvider.System.GetUtcNow();
                 state.ApplyUntil(fleet.Start + (now - started));
-                output.WriteLine($"{now:HH:mm:ss} inventory cycle on {fleet.Hosts.Count} hosts ...");
-                var cycles = await agents.RunCycleAsync(now, StepTimeout);
-                var errors = cycles.SelectMany(cycle => cycle.Errors).ToList();
-                output.WriteLine($"{TimeProvider.System.GetUtcNow():HH:mm:ss} inventory: {cycles.Sum(c => c.Instances)} instances, {cycles.Sum(c => c.Databases)} databases, {errors.Count} errors");
-                foreach (var error in errors.Take(10))
-                {
-                    output.WriteLine($"  error: {error}");
-                }
+                await RunCycleAsync(agents, now, output, stop);
 
                 if (now - lastUpload >= SimulationSteps.UsageUploadInterval || options.Once)
                 {
-                    var uploads = await agents.UploadUsageAsync(now, includeOpenHour: true, StepTimeout);
+                    var uploads = await agents.UploadUsageAsync(now, includeOpenHour: true, StepTimeout, stop);
                     lastUpload = now;
-                    output.WriteLine($"{TimeProvider.System.GetUtcNow():HH:mm:ss} usage: {uploads.Sum(u => u.Records)} hourly records uploaded");
+                    output.WriteLine($"{Clock()} usage: {uploads.Sum(u => u.Records)} hourly records uploaded");
                 }
 
                 await node.Dps.CatchUpAsync(StepTimeout);
@@ -57,19 +51,30 @@ public static class UpCommand
                     return 0;
                 }
 
-                output.WriteLine($"next cycle in {options.Interval}; press Ctrl+C to stop");
-                try
-                {
-                    await Task.Delay(options.Interval, stop);
-                }
-                catch (OperationCanceledException)
-                {
-                    output.WriteLine("stopping: handing over and closing the stores ...");
-                    return 0;
-                }
+                output.WriteLine($"next cycle in {options.Interval}; press Ctrl+C (or send SIGTERM) to stop");
+                await Task.Delay(options.Interval, stop);
             }
         }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+            output.WriteLine("stopping: handing over the shards and closing the stores ...");
+            return 0;
+        }
     }
+
+    private static async Task RunCycleAsync(FleetAgents agents, DateTimeOffset now, TextWriter output, CancellationToken stop)
+    {
+        output.WriteLine($"{Clock()} inventory cycle on {agents.Supervisors.Count} hosts ...");
+        var cycles = await agents.RunCycleAsync(now, StepTimeout, stop);
+        var errors = cycles.SelectMany(cycle => cycle.Errors).ToList();
+        output.WriteLine($"{Clock()} inventory: {cycles.Sum(c => c.Instances)} instances, {cycles.Sum(c => c.Databases)} databases, {errors.Count} errors");
+        foreach (var error in errors.Take(10))
+        {
+            output.WriteLine($"  error: {error}");
+        }
+    }
+
+    private static string Clock() => TimeProvider.System.GetUtcNow().ToString("HH:mm:ss'Z'");
 
     private static (Fleet Fleet, string Name) LoadFleet(string? path)
     {

@@ -1,4 +1,5 @@
 using Akka.Configuration;
+using Microsoft.Data.Sqlite;
 using Akka.Persistence.Sql;
 using ArcActors.Contracts.Serialization;
 
@@ -16,7 +17,7 @@ public static class AkkaConfig
     /// <summary>Builds the configuration of an embedded node whose journal is the SQLite file <paramref name="journalPath"/>.</summary>
     public static Config Embedded(string journalPath, string logLevel)
     {
-        var connection = $"Data Source={journalPath};Pooling=True";
+        var connection = new SqliteConnectionStringBuilder { DataSource = journalPath, Pooling = true }.ToString();
         var overrides = ConfigurationFactory.ParseString($"""
             akka.loglevel = {logLevel}
             akka.persistence.journal.sql.connection-string = "{Escape(connection)}"

@@ -1,16 +1,47 @@
 namespace ArcActors.Node.Runtime;
 
-/// <summary>Where an embedded node keeps its files: journal, read store and usage outbox.</summary>
-public sealed record DataFolder(string Root)
+/// <summary>
+/// Where an embedded node keeps its files: journal, read store and usage outbox. The folder is
+/// locked while a node uses it, because two processes writing one journal would corrupt it.
+/// </summary>
+public sealed class DataFolder : IDisposable
 {
+    private const string LockFileName = "arcactors.lock";
+
+    private readonly FileStream _lock;
+
+    private DataFolder(string root, FileStream lockFile)
+    {
+        Root = root;
+        _lock = lockFile;
+    }
+
+    public string Root { get; }
     public string JournalPath => Path.Combine(Root, "journal.db");
     public string ReadStorePath => Path.Combine(Root, "readstore.db");
     public string OutboxPath => Path.Combine(Root, "host-outbox.db");
 
-    public static DataFolder Create(string root)
+    /// <summary>Creates the folder if needed and locks it; throws <see cref="IOException"/> naming the folder when it cannot.</summary>
+    public static DataFolder Open(string root)
     {
         var full = Path.GetFullPath(root);
+        if (File.Exists(full))
+        {
+            throw new IOException($"data folder {full} is a file; give a folder with --data.");
+        }
+
         Directory.CreateDirectory(full);
-        return new DataFolder(full);
+        var lockPath = Path.Combine(full, LockFileName);
+        try
+        {
+            var lockFile = new FileStream(lockPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.DeleteOnClose);
+            return new DataFolder(full, lockFile);
+        }
+        catch (IOException exception) when (exception is not FileNotFoundException and not DirectoryNotFoundException)
+        {
+            throw new IOException($"data folder {full} is in use by another arcactors process (it holds {lockPath}); stop that process or give another folder with --data.", exception);
+        }
     }
+
+    public void Dispose() => _lock.Dispose();
 }

@@ -40,17 +40,17 @@ public sealed class FleetAgents
     }
 
     /// <summary>Runs one inventory cycle on every host at <paramref name="at"/> and returns when all have finished.</summary>
-    public async Task<IReadOnlyList<InventoryCycleCompleted>> RunCycleAsync(DateTimeOffset at, TimeSpan timeout)
+    public async Task<IReadOnlyList<InventoryCycleCompleted>> RunCycleAsync(DateTimeOffset at, TimeSpan timeout, CancellationToken stop)
     {
-        var cycles = _supervisors.Values.Select(supervisor => supervisor.Ask<InventoryCycleCompleted>(new RunInventoryCycle(at), timeout));
+        var cycles = _supervisors.Values.Select(supervisor => supervisor.Ask<InventoryCycleCompleted>(new RunInventoryCycle(at), timeout, stop));
         return await Task.WhenAll(cycles);
     }
 
     /// <summary>Uploads every host's pending usage records and returns when the cloud side has acknowledged them.</summary>
-    public async Task<IReadOnlyList<UsageUploadCompleted>> UploadUsageAsync(DateTimeOffset at, bool includeOpenHour, TimeSpan timeout)
+    public async Task<IReadOnlyList<UsageUploadCompleted>> UploadUsageAsync(DateTimeOffset at, bool includeOpenHour, TimeSpan timeout, CancellationToken stop)
     {
         var uploads = _supervisors.Values.Select(supervisor =>
-            supervisor.Ask<UsageUploadCompleted>(new UploadUsageNow(at, includeOpenHour), timeout));
+            supervisor.Ask<UsageUploadCompleted>(new UploadUsageNow(at, includeOpenHour), timeout, stop));
         return await Task.WhenAll(uploads);
     }
 }

@@ -13,7 +13,7 @@ public sealed class ProjectionSpecs : IDisposable
     [Fact]
     public async Task Projections_ResumeFromStoredOffsets()
     {
-        var data = DataFolder.Create(_folder);
+        using var data = DataFolder.Open(_folder);
         var first = (UploadInventory)Samples.All()[typeof(UploadInventory)];
         long offsetAfterFirst;
         int activityAfterFirst;

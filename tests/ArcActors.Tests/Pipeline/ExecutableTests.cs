@@ -1,0 +1,98 @@
+using System.Diagnostics;
+using ArcActors.Node.Commands;
+using ArcActors.Node.Runtime;
+using Xunit;
+
+namespace ArcActors.Tests.Pipeline;
+
+/// <summary>Runs the built <c>arcactors</c> executable as a separate process, as an operator would.</summary>
+public sealed class ExecutableTests : IDisposable
+{
+    private readonly string _folder = TestConfig.TempFolder("exe");
+
+    [Fact]
+    public async Task Up_StopsCleanlyOnSigterm()
+    {
+        using var process = Start("up", "--data", Path.Combine(_folder, "data"), "--interval", "1h");
+        var firstTable = await WaitForLineAsync(process, line => line.Contains("next cycle in", StringComparison.Ordinal), TimeSpan.FromMinutes(2));
+        Assert.NotNull(firstTable);
+
+        Process.Start("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]).WaitForExit();
+        var exited = process.WaitForExit(TimeSpan.FromSeconds(60));
+
+        Assert.True(exited, "arcactors up did not exit within 60 s of SIGTERM");
+        Assert.Equal(0, process.ExitCode);
+        Assert.False(File.Exists(Path.Combine(_folder, "data", "arcactors.lock")));
+    }
+
+    [Fact]
+    public void Simulate_RejectsOutputPathThatIsAFile()
+    {
+        var file = Path.Combine(_folder, "taken");
+        File.WriteAllText(file, "");
+
+        using var process = Start("simulate", "--fleet", TestConfig.FleetPath("field-scenarios.yaml"), "--hours", "1", "--out", file);
+        var error = process.StandardError.ReadToEnd();
+        process.WaitForExit(TimeSpan.FromSeconds(60));
+
+        Assert.Equal(1, process.ExitCode);
+        Assert.Contains($"--out {file} is a file", error);
+    }
+
+    [Theory]
+    [InlineData("unknown option --bogus", "up", "--bogus")]
+    [InlineData("option --hours is given twice", "simulate", "--hours", "1", "--hours", "2")]
+    [InlineData("'up' has no option --hours", "up", "--hours", "3")]
+    [InlineData("--interval '1w' is invalid", "up", "--interval", "1w")]
+    public async Task CommandLine_RejectsBadArguments(string expected, params string[] args)
+    {
+        var error = await Assert.ThrowsAsync<CommandLineException>(() => CommandLine.RunAsync(args, TextWriter.Null, CancellationToken.None));
+
+        Assert.Contains(expected, error.Message);
+    }
+
+    [Fact]
+    public void DataFolder_SecondOpenIsRejected()
+    {
+        using var first = DataFolder.Open(Path.Combine(_folder, "shared"));
+
+        var error = Assert.Throws<IOException>(() => DataFolder.Open(Path.Combine(_folder, "shared")));
+
+        Assert.Contains("is in use by another arcactors process", error.Message);
+    }
+
+    private static Process Start(params string[] args)
+    {
+        var executable = Path.Combine(AppContext.BaseDirectory, "arcactors.dll");
+        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        info.ArgumentList.Add(executable);
+        foreach (var arg in args)
+        {
+            info.ArgumentList.Add(arg);
+        }
+
+        return Process.Start(info)!;
+    }
+
+    private static async Task<string?> WaitForLineAsync(Process process, Func<string, bool> match, TimeSpan timeout)
+    {
+        using var cancel = new CancellationTokenSource(timeout);
+        while (!cancel.IsCancellationRequested)
+        {
+            var line = await process.StandardOutput.ReadLineAsync(cancel.Token);
+            if (line is null)
+            {
+                return null;
+            }
+
+            if (match(line))
+            {
+                return line;
+            }
+        }
+
+        return null;
+    }
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+}
