@@ -43,8 +43,8 @@ dotnet pwsh ./build.ps1 simulate --fleet fleet.yaml --hours 24 --out out/sim
 Simulates a fleet for 24 hours of virtual time and writes the results to out/sim.
 
 .EXAMPLE
-./build.ps1 up -Rest '--urls', 'https://127.0.0.1:5001'
-From a PowerShell prompt: starts the embedded node and passes two arguments to `arcactors up`.
+./build.ps1 up -Rest '--data', 'data/trial'
+From a PowerShell prompt: starts the embedded node with its data in data/trial.
 #>
 param(
     [ValidateSet('build', 'test', 'bench', 'up', 'simulate')]

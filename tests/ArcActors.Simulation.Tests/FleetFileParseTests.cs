@@ -216,14 +216,6 @@ public sealed class FleetFileParseTests
     }
 
     [Fact]
-    public void FleetFile_PhysicalCoresAboveLogicalAllowed()
-    {
-        var fleet = FleetFile.Parse(TestFleets.Minimal().Replace("    logicalProcessors: 4", "    logicalProcessors: 4\n    physicalCores: 64"), "test.yaml");
-
-        Assert.Equal(64, fleet.Hosts[0].PhysicalCores);
-    }
-
-    [Fact]
     public void FleetFile_FeatureFlagOverridesKeepOtherDefaults()
     {
         var text = TestFleets.Minimal().Replace("    logicalProcessors: 4", "    logicalProcessors: 4\n    extension: { featureFlags: { LeastPrivilege: true } }");

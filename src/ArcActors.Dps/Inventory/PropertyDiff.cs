@@ -45,6 +45,17 @@ public static class PropertyDiff
         return changes;
     }
 
+    // Times are written as ARM writes them (UTC with a Z), so activity entries match the resources.
+    private static string TextOf(JsonElement value)
+    {
+        if (value.ValueKind != JsonValueKind.String)
+        {
+            return value.GetRawText();
+        }
+
+        return value.TryGetDateTimeOffset(out var time) ? ArcActors.ReadModel.ArmTime.Format(time) : value.GetString()!;
+    }
+
     private static SortedDictionary<string, string> Flatten(JsonElement element, string[] ignored)
     {
         var values = new SortedDictionary<string, string>(StringComparer.Ordinal);
@@ -69,7 +80,7 @@ public static class PropertyDiff
             }
             else
             {
-                values[property.Name] = property.Value.ValueKind == JsonValueKind.String ? property.Value.GetString()! : property.Value.GetRawText();
+                values[property.Name] = TextOf(property.Value);
             }
         }
 

@@ -1,5 +1,6 @@
 using Akka.Actor;
 using Akka.Event;
+using ArcActors.Contracts;
 using ArcActors.Contracts.Discovery;
 using ArcActors.Contracts.Ingress;
 using ArcActors.Contracts.Inventory;
@@ -87,15 +88,38 @@ public sealed class InstanceActor : ReceiveActor, IWithTimers
             return;
         }
 
-        SyncDatabaseChildren(probed.Snapshot.Databases);
-        SyncAvailabilityGroupChildren(probed.Snapshot.AvailabilityGroups);
-        foreach (var entry in probed.Snapshot.Databases)
+        var snapshot = WithoutUnsupportedDatabases(probed.Snapshot, cycle);
+        cycle.Snapshot = snapshot;
+        SyncDatabaseChildren(snapshot.Databases);
+        SyncAvailabilityGroupChildren(snapshot.AvailabilityGroups);
+        foreach (var entry in snapshot.Databases)
         {
             cycle.AwaitedDatabases.Add(entry.Name);
             _databases[entry.Name].Tell(new ProbeDatabase(cycle.Request.Cycle, entry));
         }
 
         UploadWhenComplete(cycle);
+    }
+
+    // The cloud side rejects a whole upload that names an invalid database, so such a database is
+    // left out here and reported, and its siblings are still inventoried.
+    private InstanceSnapshot WithoutUnsupportedDatabases(InstanceSnapshot snapshot, Cycle cycle)
+    {
+        var supported = new List<DatabaseEntry>(snapshot.Databases.Count);
+        foreach (var entry in snapshot.Databases)
+        {
+            var error = NameRules.SqlNameError("database", entry.Name);
+            if (error is null)
+            {
+                supported.Add(entry);
+                continue;
+            }
+
+            _log.Warning("instance {0}: database left out of the inventory: {1}", _location.InstanceName, error);
+            cycle.SkippedDatabases.Add(error);
+        }
+
+        return supported.Count == snapshot.Databases.Count ? snapshot : snapshot with { Databases = supported };
     }
 
     private void RetryLater(Cycle cycle, string error)
@@ -174,7 +198,8 @@ public sealed class InstanceActor : ReceiveActor, IWithTimers
         }
 
         var error = cycle.Snapshot!.Status == ProbeStatus.Ok
-            ? string.Join("; ", cycle.Databases.Where(db => db.ProbeError.Length > 0).Select(db => $"database {db.Name}: {db.ProbeError}"))
+            ? string.Join("; ", cycle.Databases.Where(db => db.ProbeError.Length > 0).Select(db => $"database {db.Name}: {db.ProbeError}")
+                .Concat(cycle.SkippedDatabases))
             : $"instance {_location.InstanceName}: {cycle.Snapshot.Status}: {cycle.Snapshot.StatusMessage}";
         Finish(cycle, error);
     }
@@ -233,6 +258,7 @@ public sealed class InstanceActor : ReceiveActor, IWithTimers
         public InstanceSnapshot? Snapshot { get; set; }
         public HashSet<string> AwaitedDatabases { get; } = new(StringComparer.Ordinal);
         public List<DatabaseSnapshot> Databases { get; } = [];
+        public List<string> SkippedDatabases { get; } = [];
         public Guid? UploadId { get; set; }
         public UploadInventory? Upload { get; set; }
     }

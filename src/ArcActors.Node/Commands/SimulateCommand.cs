@@ -56,6 +56,10 @@ public static class SimulateCommand
         await using var node = await EmbeddedNode.StartAsync(data, clock, liveProjections: [EventTags.Billing], logLevel: options.Verbose ? "INFO" : "WARNING");
         var agents = FleetAgents.Start(node, fleet, state, clock, scheduleOwnCycles: false);
         var end = fleet.Start.AddHours(options.Hours);
+
+        // NOTE: the fleet's licenses and the 'license' and 'provider' timeline events are validated and
+        // tracked in FleetState but not acted on yet: no sqlServerLicenses resource, no license billing,
+        // no license coverage, and unregistered providers do not reject inventory.
         foreach (var step in SimulationSteps.Between(fleet, state, end))
         {
             if (step.UploadUsage)

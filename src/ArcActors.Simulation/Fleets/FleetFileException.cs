@@ -19,7 +19,7 @@ public sealed class FleetFileException : Exception
     /// <summary>File name as the caller passed it.</summary>
     public string File { get; }
 
-    /// <summary>1-based line of the offending key or value.</summary>
+    /// <summary>1-based line of the offending key or value, or 0 when the file itself cannot be read as a fleet file.</summary>
     public int Line { get; }
 
     /// <summary>The offending value, or the key name when a key is unknown or missing.</summary>

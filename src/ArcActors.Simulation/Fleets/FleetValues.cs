@@ -44,23 +44,30 @@ public static class FleetValues
         [AzureArcDataProvider] = true,
     };
 
+    /// <summary>Comparer of instance names as SQL Server compares them: case-insensitively.</summary>
+    public static StringComparer InstanceNameComparer => StringComparer.OrdinalIgnoreCase;
+
+    /// <summary>Comparer of host names as Windows and DNS compare them: case-insensitively.</summary>
+    public static StringComparer HostNameComparer => StringComparer.OrdinalIgnoreCase;
+
     /// <summary>Compares instance names as SQL Server does: case-insensitively.</summary>
-    public static bool SameInstanceName(string left, string right) =>
-        string.Equals(left, right, StringComparison.OrdinalIgnoreCase);
+    public static bool SameInstanceName(string left, string right) => InstanceNameComparer.Equals(left, right);
 
     /// <summary>Compares host names as Windows and DNS do: case-insensitively.</summary>
-    public static bool SameHostName(string left, string right) =>
-        string.Equals(left, right, StringComparison.OrdinalIgnoreCase);
+    public static bool SameHostName(string left, string right) => HostNameComparer.Equals(left, right);
 
     /// <summary>
-    /// Compares database names as an instance with this collation does: case-insensitively for a
-    /// case-insensitive (<c>_CI</c>) collation, ordinally for case-sensitive and binary ones.
+    /// Comparer of database names as an instance with this collation compares them:
+    /// case-insensitively for a case-insensitive (<c>_CI</c>) collation, ordinally for
+    /// case-sensitive and binary ones. Trailing spaces are removed when a name is read, because
+    /// SQL Server ignores them.
     /// </summary>
-    public static bool SameDatabaseName(string collation, string left, string right)
-    {
-        var ignoreCase = collation.Contains("_CI", StringComparison.OrdinalIgnoreCase);
-        return string.Equals(left, right, ignoreCase ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal);
-    }
+    public static StringComparer DatabaseNameComparer(string collation) =>
+        collation.Contains("_CI", StringComparison.OrdinalIgnoreCase) ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal;
+
+    /// <summary>Compares database names as an instance with this collation does (see <see cref="DatabaseNameComparer"/>).</summary>
+    public static bool SameDatabaseName(string collation, string left, string right) =>
+        DatabaseNameComparer(collation).Equals(left, right);
 
     /// <summary>Returns why SQL Server enabled by Azure Arc cannot manage an instance of this name, or "" when it can.</summary>
     public static string UnsupportedReason(string instanceName) =>

@@ -6,14 +6,23 @@ internal static class ChangeReader
     public static HostChange ReadHostChange(YamlMapReader reader)
     {
         var extension = reader.Map("extension", "extension", FleetKeys.Extension);
+        var logicalProcessors = HostReader.LogicalProcessors(reader);
+        var physicalCores = HostReader.PhysicalCores(reader);
+        // NOTE: only a change that sets both keys is checked. A change of logicalProcessors alone may
+        // leave the earlier physicalCores above it, because the parsed host does not record whether
+        // physicalCores was written or defaulted to logicalProcessors.
+        if (logicalProcessors is { } logical && physicalCores is { } physical)
+        {
+            HostReader.CheckCores(reader, logical, physical);
+        }
 
         return new HostChange
         {
             Os = reader.Enum("os", FleetValues.OperatingSystems),
             Manufacturer = reader.String("manufacturer"),
             Model = reader.String("model"),
-            LogicalProcessors = HostReader.LogicalProcessors(reader),
-            PhysicalCores = HostReader.PhysicalCores(reader),
+            LogicalProcessors = logicalProcessors,
+            PhysicalCores = physicalCores,
             Extension = extension is null ? null : HostReader.ExtensionChange(extension),
         };
     }

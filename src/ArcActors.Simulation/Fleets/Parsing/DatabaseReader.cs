@@ -14,7 +14,7 @@ internal static class DatabaseReader
     public static FleetDatabase ReadDatabase(ParseContext context, YamlNode node, string? version)
     {
         var reader = YamlMapReader.Open(context, node, "database", FleetKeys.Database);
-        var name = reader.Require(reader.Name("name"), "name", "name: orders");
+        var name = reader.Require(NameReader.DatabaseName(reader, "name"), "name", "name: orders");
         var change = DatabaseChange(reader);
         var defaultLevel = version is null ? 0 : SqlServerVersions.DefaultCompatibilityLevel(version);
         var database = new FleetDatabase { Name = name, CompatibilityLevel = defaultLevel };
@@ -67,17 +67,19 @@ internal static class DatabaseReader
         };
     }
 
-    /// <summary>Reads an availability group. When <paramref name="databases"/> is given, every group database must be one of them.</summary>
-    public static FleetAvailabilityGroup ReadAvailabilityGroup(
-        ParseContext context, YamlNode node, IReadOnlyList<FleetDatabase>? databases, string? collation)
+    /// <summary>
+    /// Reads an availability group. When <paramref name="databaseNames"/> is given, every group
+    /// database must be in it. The set compares names as the instance's collation does.
+    /// </summary>
+    public static FleetAvailabilityGroup ReadAvailabilityGroup(ParseContext context, YamlNode node, IReadOnlySet<string>? databaseNames)
     {
         var reader = YamlMapReader.Open(context, node, "availability group", FleetKeys.AvailabilityGroup);
-        var name = reader.Require(reader.Name("name"), "name", "name: ag-sales");
-        var groupDatabases = reader.StringList("databases") ?? [];
+        var name = reader.Require(NameReader.SqlName(reader, "name", "availability group"), "name", "name: ag-sales");
+        var groupDatabases = (reader.StringList("databases") ?? []).Select(NameReader.TrimDatabaseName).ToList();
 
         foreach (var databaseName in groupDatabases)
         {
-            var known = databases is null || databases.Any(database => FleetValues.SameDatabaseName(collation ?? "", database.Name, databaseName));
+            var known = databaseNames is null || databaseNames.Contains(databaseName);
             if (!known)
             {
                 throw reader.Error("databases", databaseName, $"availability group '{name}' lists database '{databaseName}', which the instance does not have",

@@ -6,13 +6,16 @@ namespace ArcActors.Simulation.Fleets.Parsing;
 /// <summary>Parses fleet file text into a validated <see cref="Fleet"/>, or throws <see cref="FleetFileException"/>.</summary>
 internal sealed class FleetParser(string fileName)
 {
+    private static readonly DateTimeOffset EarliestStart = new(2000, 1, 1, 0, 0, 0, TimeSpan.Zero);
+    private static readonly DateTimeOffset LatestStart = new(2100, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
     private readonly ParseContext _context = new(fileName);
 
     public Fleet Parse(string text)
     {
         var root = LoadRoot(text);
         var reader = YamlMapReader.Open(_context, root, "the fleet file", FleetKeys.Top);
-        var start = reader.Require(reader.Timestamp("start"), "start", "start: 2026-11-30T00:00:00Z");
+        var start = ReadStart(reader);
         var hostNodes = reader.Require(reader.List("hosts"), "hosts", "hosts: [ { name: sql-01, logicalProcessors: 4 } ]");
 
         var fleet = new Fleet
@@ -33,15 +36,16 @@ internal sealed class FleetParser(string fileName)
 
     private YamlNode LoadRoot(string text)
     {
+        YamlEventScanner.Check(_context, text);
+
         var stream = new YamlStream();
         try
         {
             stream.Load(new StringReader(text));
         }
-        catch (YamlException exception)
+        catch (Exception exception) when (YamlEventScanner.IsYamlDotNetFailure(exception))
         {
-            var line = (int)Math.Max(1, exception.Start.Line);
-            throw new FleetFileException(fileName, line, "", $"invalid YAML: {exception.Message.TrimEnd('.')}", "fix the YAML syntax at this line", exception);
+            throw YamlEventScanner.SyntaxError(_context, text, exception, fallbackLine: 1);
         }
 
         if (stream.Documents.Count == 0)
@@ -56,6 +60,23 @@ internal sealed class FleetParser(string fileName)
         }
 
         return stream.Documents[0].RootNode;
+    }
+
+    /// <summary>
+    /// Reads the virtual clock start. It must lie in 2000–2100, so that a simulation of years of
+    /// hours, and every duration after start, stays far inside <see cref="DateTimeOffset"/>.
+    /// </summary>
+    private static DateTimeOffset ReadStart(YamlMapReader reader)
+    {
+        var start = reader.Require(reader.Timestamp("start"), "start", "start: 2026-11-30T00:00:00Z");
+        if (start < EarliestStart || start > LatestStart)
+        {
+            var text = FleetTime.FormatTimestamp(start);
+            throw reader.Error("start", text, $"start {text} is outside {FleetTime.FormatTimestamp(EarliestStart)} to {FleetTime.FormatTimestamp(LatestStart)}",
+                "give a start in that range, for example start: 2026-11-30T00:00:00Z");
+        }
+
+        return start;
     }
 
     private IReadOnlyDictionary<string, bool> ReadProviders(YamlMapReader top)
@@ -79,10 +100,11 @@ internal sealed class FleetParser(string fileName)
     private IReadOnlyList<FleetLicense> ReadLicenses(YamlMapReader top)
     {
         var licenses = new List<FleetLicense>();
+        var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var node in top.List("licenses") ?? [])
         {
             var license = DatabaseReader.ReadLicense(_context, node);
-            if (licenses.Any(existing => string.Equals(existing.Name, license.Name, StringComparison.OrdinalIgnoreCase)))
+            if (!names.Add(license.Name))
             {
                 throw _context.Error(node, license.Name, $"two licenses are named '{license.Name}'", "give each license its own name");
             }
@@ -96,19 +118,20 @@ internal sealed class FleetParser(string fileName)
     private IReadOnlyList<FleetHost> ReadHosts(IReadOnlyList<YamlNode> nodes)
     {
         var hosts = new List<FleetHost>();
+        var names = new HashSet<string>(FleetValues.HostNameComparer);
+        var namesByVmId = new Dictionary<Guid, string>();
         foreach (var node in nodes)
         {
             var host = HostReader.ReadHost(_context, node);
-            if (hosts.Any(existing => FleetValues.SameHostName(existing.Name, host.Name)))
+            if (!names.Add(host.Name))
             {
                 throw _context.Error(node, host.Name, $"two hosts are named '{host.Name}' (host names ignore case)",
                     "give each host its own name");
             }
 
-            var sameId = hosts.FirstOrDefault(existing => existing.VmId == host.VmId);
-            if (sameId is not null)
+            if (!namesByVmId.TryAdd(host.VmId, host.Name))
             {
-                throw _context.Error(node, host.VmId.ToString(), $"hosts '{sameId.Name}' and '{host.Name}' have the same vmId {host.VmId}",
+                throw _context.Error(node, host.VmId.ToString(), $"hosts '{namesByVmId[host.VmId]}' and '{host.Name}' have the same vmId {host.VmId}",
                     "give each host its own vmId, or leave vmId out to derive it from the host name");
             }
 

@@ -9,10 +9,11 @@ internal static partial class FleetTime
     // A century; longer durations are typing errors, and larger values would overflow TimeSpan.
     private const long MaximumDurationSeconds = 36500L * 86400;
 
-    [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,7})?)?(Z|[+-]\d{2}:\d{2})$", RegexOptions.CultureInvariant)]
+    // [0-9] and not \d, because \d also matches other scripts' digits, such as Arabic-Indic '٥', which the number parsers reject.
+    [GeneratedRegex(@"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}(:[0-9]{2}(\.[0-9]{1,7})?)?(Z|[+-][0-9]{2}:[0-9]{2})$", RegexOptions.CultureInvariant)]
     private static partial Regex TimestampPattern();
 
-    [GeneratedRegex(@"^(?:(\d+)d)?(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s)?$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?:([0-9]+)d)?(?:([0-9]+)h)?(?:([0-9]+)m)?(?:([0-9]+)s)?$", RegexOptions.CultureInvariant)]
     private static partial Regex DurationPattern();
 
     /// <summary>Parses a timestamp that states its offset and returns it in UTC.</summary>
@@ -60,6 +61,13 @@ internal static partial class FleetTime
             return false;
         }
     }
+
+    /// <summary>The longest duration accepted, as a fleet file writes it.</summary>
+    public static string MaximumDuration => $"{MaximumDurationSeconds / 86400}d";
+
+    /// <summary>Returns true when <paramref name="text"/> is written as a duration but is longer than <see cref="MaximumDuration"/>.</summary>
+    public static bool IsDurationOverMaximum(string text) =>
+        text.Length > 0 && DurationPattern().IsMatch(text) && !TryParseDuration(text, out _);
 
     /// <summary>Formats a duration the way <see cref="TryParseDuration"/> reads it.</summary>
     public static string FormatDuration(TimeSpan duration)

@@ -1,3 +1,4 @@
+using System.Globalization;
 using ArcActors.Contracts.Inventory;
 using YamlDotNet.RepresentationModel;
 
@@ -6,11 +7,19 @@ namespace ArcActors.Simulation.Fleets.Parsing;
 /// <summary>Reads hosts, their extension settings and their instances.</summary>
 internal static class HostReader
 {
+    /// <summary>
+    /// Largest logicalProcessors or physicalCores of one OS environment. NOTE: a fleet file limit
+    /// above the largest machines sold today, not a documented Windows or Linux limit.
+    /// </summary>
+    public const int MaximumCores = 4096;
+
     public static FleetHost ReadHost(ParseContext context, YamlNode node)
     {
         var reader = YamlMapReader.Open(context, node, "host", FleetKeys.Host);
-        var name = reader.Require(reader.Name("name"), "name", "name: sql-prod-01");
+        var name = reader.Require(NameReader.HostName(reader, "name"), "name", "name: sql-prod-01");
         var logicalProcessors = reader.Require(LogicalProcessors(reader), "logicalProcessors", "logicalProcessors: 8");
+        var physicalCores = PhysicalCores(reader) ?? logicalProcessors;
+        CheckCores(reader, logicalProcessors, physicalCores);
 
         return new FleetHost
         {
@@ -20,17 +29,35 @@ internal static class HostReader
             Manufacturer = reader.String("manufacturer") ?? "Microsoft Corporation",
             Model = reader.String("model") ?? "Virtual Machine",
             LogicalProcessors = logicalProcessors,
-            PhysicalCores = PhysicalCores(reader) ?? logicalProcessors,
+            PhysicalCores = physicalCores,
             Extension = ReadExtension(reader),
             Instances = ReadInstances(reader, name),
         };
     }
 
     public static int? LogicalProcessors(YamlMapReader reader) =>
-        reader.Int("logicalProcessors", 1, "give the number of logical processors the OS reports");
+        reader.Int("logicalProcessors", 1, $"give the number of logical processors the OS reports, at most {MaximumCores} logical processors per OS environment",
+            MaximumCores);
 
     public static int? PhysicalCores(YamlMapReader reader) =>
-        reader.Int("physicalCores", 1, "give the number of physical cores, without hyperthreads");
+        reader.Int("physicalCores", 1, $"give the number of physical cores without hyperthreads, at most {MaximumCores} logical processors per OS environment",
+            MaximumCores);
+
+    /// <summary>Rejects more physical cores than logical processors, at the physicalCores line.</summary>
+    public static void CheckCores(YamlMapReader reader, int logicalProcessors, int physicalCores)
+    {
+        if (physicalCores > logicalProcessors)
+        {
+            throw reader.Error("physicalCores", physicalCores.ToString(CultureInfo.InvariantCulture), CoresProblem(logicalProcessors, physicalCores),
+                CoresFix(logicalProcessors));
+        }
+    }
+
+    public static string CoresProblem(int logicalProcessors, int physicalCores) =>
+        $"physicalCores {physicalCores} is more than logicalProcessors {logicalProcessors}";
+
+    public static string CoresFix(int logicalProcessors) =>
+        $"a core has at least one logical processor, so give at most {logicalProcessors} physicalCores";
 
     public static FleetInstance ReadInstance(ParseContext context, YamlNode node)
     {
@@ -62,14 +89,14 @@ internal static class HostReader
     /// <summary>Reads an instance name and rejects '#', which SQL Server enabled by Azure Arc does not support.</summary>
     public static string? InstanceName(YamlMapReader reader, string key)
     {
-        var name = reader.Name(key);
-        if (name is not null && name.Contains('#'))
+        var text = reader.Name(key);
+        if (text is not null && text.Contains('#'))
         {
-            throw reader.Error(key, name, $"instance name '{name}' contains '#', which SQL Server enabled by Azure Arc does not support",
+            throw reader.Error(key, text, $"instance name '{text}' contains '#', which SQL Server enabled by Azure Arc does not support",
                 "rename the instance without '#'");
         }
 
-        return name;
+        return NameReader.SqlName(reader, key, "instance");
     }
 
     public static string? Version(YamlMapReader reader)
@@ -186,10 +213,11 @@ internal static class HostReader
     private static IReadOnlyList<FleetInstance> ReadInstances(YamlMapReader hostReader, string hostName)
     {
         var instances = new List<FleetInstance>();
+        var names = new HashSet<string>(FleetValues.InstanceNameComparer);
         foreach (var node in hostReader.List("instances") ?? [])
         {
             var instance = ReadInstance(hostReader.Context, node);
-            if (instances.Any(existing => FleetValues.SameInstanceName(existing.Name, instance.Name)))
+            if (!names.Add(instance.Name))
             {
                 throw hostReader.Context.Error(node, instance.Name, $"host '{hostName}' has two instances named '{instance.Name}' (instance names ignore case)",
                     "give each instance on a host its own name");
@@ -204,12 +232,13 @@ internal static class HostReader
     private static IReadOnlyList<FleetDatabase> ReadDatabases(YamlMapReader instanceReader, string version, string collation)
     {
         var databases = new List<FleetDatabase>();
+        var names = new HashSet<string>(FleetValues.DatabaseNameComparer(collation));
         foreach (var node in instanceReader.List("databases") ?? [])
         {
             var database = DatabaseReader.ReadDatabase(instanceReader.Context, node, version);
-            if (databases.Any(existing => FleetValues.SameDatabaseName(collation, existing.Name, database.Name)))
+            if (!names.Add(database.Name))
             {
-                throw instanceReader.Context.Error(node, database.Name, $"the instance has two databases named '{database.Name}' under collation {collation}",
+                throw instanceReader.Context.Error(node, database.Name, $"the instance has two databases named '{database.Name}' under collation {collation}, which ignores trailing spaces",
                     "give each database of an instance its own name");
             }
 
@@ -229,10 +258,12 @@ internal static class HostReader
         }
 
         var groups = new List<FleetAvailabilityGroup>();
+        var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var databaseNames = databases is null ? null : new HashSet<string>(databases.Select(database => database.Name), FleetValues.DatabaseNameComparer(collation ?? ""));
         foreach (var node in nodes)
         {
-            var group = DatabaseReader.ReadAvailabilityGroup(instanceReader.Context, node, databases, collation);
-            if (groups.Any(existing => string.Equals(existing.Name, group.Name, StringComparison.OrdinalIgnoreCase)))
+            var group = DatabaseReader.ReadAvailabilityGroup(instanceReader.Context, node, databaseNames);
+            if (!names.Add(group.Name))
             {
                 throw instanceReader.Context.Error(node, group.Name, $"the instance has two availability groups named '{group.Name}'",
                     "give each availability group its own name");

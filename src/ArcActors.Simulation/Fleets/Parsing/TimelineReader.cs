@@ -16,7 +16,7 @@ internal static class TimelineReader
         var at = ReadAt(reader, start);
         var host = reader.Name("host");
         var instance = reader.Name("instance");
-        var database = reader.Name("database");
+        var database = reader.Name("database") is { } databaseText ? NameReader.TrimDatabaseName(databaseText) : null;
 
         CheckSelectors(reader, actionKey, host, instance, database);
 
@@ -68,6 +68,7 @@ internal static class TimelineReader
             return start + offset;
         }
 
+        RejectOverMaximum(reader, "at", text);
         if (!FleetTime.TryParseTimestamp(text, out var time))
         {
             throw reader.Error("at", text, $"'at' '{text}' is neither a duration nor a UTC timestamp",
@@ -124,7 +125,7 @@ internal static class TimelineReader
         {
             "change" => ReadChange(context, node, instance, database),
             "addDatabase" => new AddDatabaseAction(DatabaseReader.ReadDatabase(context, node, version: null)),
-            "removeDatabase" => new RemoveDatabaseAction(ReadName(context, node, actionKey)),
+            "removeDatabase" => new RemoveDatabaseAction(NameReader.TrimDatabaseName(ReadName(context, node, actionKey))),
             "addInstance" => new AddInstanceAction(HostReader.ReadInstance(context, node)),
             "removeInstance" => new RemoveInstanceAction(ReadName(context, node, actionKey)),
             "failover" => ReadFailover(context, node),
@@ -183,6 +184,7 @@ internal static class TimelineReader
     {
         var reader = YamlMapReader.Open(context, node, "disconnect", ["for"]);
         var text = reader.Require(reader.String("for"), "for", "for: 6h");
+        RejectOverMaximum(reader, "for", text);
         if (!FleetTime.TryParseDuration(text, out var duration) || duration <= TimeSpan.Zero)
         {
             throw reader.Error("for", text, $"'for' '{text}' is not a positive duration",
@@ -192,10 +194,19 @@ internal static class TimelineReader
         return new DisconnectAction(duration);
     }
 
+    private static void RejectOverMaximum(YamlMapReader reader, string key, string text)
+    {
+        if (FleetTime.IsDurationOverMaximum(text))
+        {
+            throw reader.Error(key, text, $"'{key}' '{text}' is a duration over the maximum of {FleetTime.MaximumDuration}",
+                $"give a duration of at most {FleetTime.MaximumDuration} (100 years)");
+        }
+    }
+
     private static RenameAction ReadRename(ParseContext context, YamlNode node)
     {
         var reader = YamlMapReader.Open(context, node, "rename", ["to"]);
-        return new RenameAction(reader.Require(reader.Name("to"), "to", "to: sql-prod-01-new"));
+        return new RenameAction(reader.Require(NameReader.HostName(reader, "to"), "to", "to: sql-prod-01-new"));
     }
 
     private static LicenseAction ReadLicense(ParseContext context, YamlNode node)

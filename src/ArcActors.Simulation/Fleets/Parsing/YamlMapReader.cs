@@ -98,7 +98,13 @@ internal sealed class YamlMapReader
     public FleetFileException Error(string key, string value, string problem, string fix) =>
         Context.Error(PositionOf(key), value, problem, fix);
 
-    public string? String(string key)
+    public string? String(string key) => Scalar(key, "a text value", "\"text\"");
+
+    /// <summary>
+    /// Returns the text of a scalar value, or null when the key is absent. A list or map is rejected
+    /// with a fix that shows <paramref name="example"/>, so a number key suggests a number.
+    /// </summary>
+    private string? Scalar(string key, string expected, string example)
     {
         var node = Value(key);
         if (node is null)
@@ -108,8 +114,8 @@ internal sealed class YamlMapReader
 
         if (node is not YamlScalarNode scalar)
         {
-            throw Error(key, Describe(node), $"'{key}' in {Table} must be a text value, not {Describe(node)}",
-                $"write a single value, for example {key}: \"text\"");
+            throw Error(key, Describe(node), $"'{key}' in {Table} must be {expected}, not {Describe(node)}",
+                $"write a single value, for example {key}: {example}");
         }
 
         return scalar.Value ?? "";
@@ -136,30 +142,18 @@ internal sealed class YamlMapReader
     public FleetFileException MissingKey(string key, string example) =>
         Context.Error(Node, key, $"{Table} is missing the required key '{key}'", $"add it, for example {example}");
 
-    public int? Int(string key, int minimum, string fix)
+    /// <summary>Reads a whole number from <paramref name="minimum"/> to <paramref name="maximum"/>; <paramref name="fix"/> says how to pick a valid one.</summary>
+    public int? Int(string key, int minimum, string fix, int maximum = int.MaxValue)
     {
-        var text = String(key);
-        if (text is null)
-        {
-            return null;
-        }
-
-        if (!int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value))
-        {
-            throw Error(key, text, $"'{key}' in {Table} must be a whole number, not '{text}'", $"write a number such as {key}: {Math.Max(minimum, 1)}");
-        }
-
-        if (value < minimum)
-        {
-            throw Error(key, text, $"'{key}' {value} in {Table} must be at least {minimum}", fix);
-        }
-
-        return value;
+        var value = Long(key, minimum, fix, maximum);
+        return value is null ? null : (int)value.Value;
     }
 
-    public long? Long(string key, long minimum, string fix)
+    /// <summary>Reads a whole number from <paramref name="minimum"/> to <paramref name="maximum"/>; <paramref name="fix"/> says how to pick a valid one.</summary>
+    public long? Long(string key, long minimum, string fix, long maximum = long.MaxValue)
     {
-        var text = String(key);
+        var example = Math.Max(minimum, 1).ToString(CultureInfo.InvariantCulture);
+        var text = Scalar(key, "a whole number", example);
         if (text is null)
         {
             return null;
@@ -167,7 +161,12 @@ internal sealed class YamlMapReader
 
         if (!long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value))
         {
-            throw Error(key, text, $"'{key}' in {Table} must be a whole number, not '{text}'", $"write a number such as {key}: {Math.Max(minimum, 1)}");
+            if (IsDigits(text))
+            {
+                throw TooLarge(key, text, maximum, fix);
+            }
+
+            throw Error(key, text, $"'{key}' in {Table} must be a whole number, not '{text}'", $"write a number such as {key}: {example}");
         }
 
         if (value < minimum)
@@ -175,12 +174,17 @@ internal sealed class YamlMapReader
             throw Error(key, text, $"'{key}' {value} in {Table} must be at least {minimum}", fix);
         }
 
+        if (value > maximum)
+        {
+            throw TooLarge(key, text, maximum, fix);
+        }
+
         return value;
     }
 
     public double? Double(string key, double minimum, string fix)
     {
-        var text = String(key);
+        var text = Scalar(key, "a number", "1024");
         if (text is null)
         {
             return null;
@@ -201,7 +205,7 @@ internal sealed class YamlMapReader
 
     public bool? Bool(string key)
     {
-        var text = String(key);
+        var text = Scalar(key, "true or false", "true");
         if (text is null)
         {
             return null;
@@ -217,7 +221,7 @@ internal sealed class YamlMapReader
 
     public Guid? Guid(string key)
     {
-        var text = String(key);
+        var text = Scalar(key, "a GUID", "3b55f041-58d7-4307-b59a-c390da3fb077");
         if (text is null)
         {
             return null;
@@ -234,7 +238,7 @@ internal sealed class YamlMapReader
 
     public DateTimeOffset? Timestamp(string key)
     {
-        var text = String(key);
+        var text = Scalar(key, "a UTC timestamp", "2026-11-30T00:00:00Z");
         if (text is null)
         {
             return null;
@@ -306,6 +310,15 @@ internal sealed class YamlMapReader
     {
         var node = Value(key);
         return node is null ? null : Open(Context, node, table, allowedKeys);
+    }
+
+    private FleetFileException TooLarge(string key, string text, long maximum, string fix) =>
+        Error(key, text, $"'{key}' {text} in {Table} is too large, above the maximum of {maximum.ToString(CultureInfo.InvariantCulture)}", fix);
+
+    private static bool IsDigits(string text)
+    {
+        var digits = text.StartsWith('+') ? text[1..] : text;
+        return digits.Length > 0 && digits.All(char.IsAsciiDigit);
     }
 
     public static string Describe(YamlNode node) => node switch
