@@ -19,12 +19,17 @@ public sealed partial class ReadStore
         Func<ResourceTimes, JsonObject> render)
     {
         var existing = context.Query(
-            "SELECT id, json, created_at FROM resources WHERE id = $id",
-            reader => (Id: reader.GetString(0), Json: reader.GetString(1), CreatedAt: reader.GetInt64(2)),
+            "SELECT id, json, created_at, modified_at FROM resources WHERE id = $id",
+            reader => (Id: reader.GetString(0), Json: reader.GetString(1), CreatedAt: reader.GetInt64(2), ModifiedAt: reader.GetInt64(3)),
             ("$id", id));
         var previous = existing.Count == 0 ? default : existing[0];
         var createdAt = existing.Count == 0 ? at : ArmTime.FromTicks(previous.CreatedAt);
-        var resource = render(new ResourceTimes(createdAt, at));
+
+        // Projections of different tags may apply an older event after a newer one (a machine event
+        // re-renders its instances), so the modification time never moves back. The stored resources
+        // then end the same whatever order the projections ran in.
+        var modifiedAt = existing.Count == 0 ? at : Later(at, ArmTime.FromTicks(previous.ModifiedAt));
+        var resource = render(new ResourceTimes(createdAt, modifiedAt));
 
         if (existing.Count > 0 && previous.Id == id && SameProperties(previous.Json, resource))
         {
@@ -45,8 +50,10 @@ public sealed partial class ReadStore
             ("$parentId", parentId),
             ("$json", ArmJson.ToCompact(resource)),
             ("$createdAt", ArmTime.ToTicks(createdAt)),
-            ("$modifiedAt", ArmTime.ToTicks(at)));
+            ("$modifiedAt", ArmTime.ToTicks(modifiedAt)));
     }
+
+    private static DateTimeOffset Later(DateTimeOffset left, DateTimeOffset right) => left > right ? left : right;
 
     private static bool SameProperties(string storedJson, JsonObject resource)
     {

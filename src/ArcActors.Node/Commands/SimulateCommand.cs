@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using ArcActors.Contracts.Events;
+using ArcActors.Dps.Projections;
 using ArcActors.Node.Runtime;
 using ArcActors.ReadModel;
 using ArcActors.Simulation;
@@ -53,7 +54,7 @@ public static class SimulateCommand
         // Inventory and machine events are projected once at the end, machines first, so the read store
         // renders them in the same order on every run and the output files are byte-identical. Billing
         // replaces whole hours, so its outcome does not depend on order and it is projected live.
-        await using var node = await EmbeddedNode.StartAsync(data, clock, liveProjections: [EventTags.Billing], logLevel: options.Verbose ? "INFO" : "WARNING");
+        await using var node = await EmbeddedNode.StartAsync(data, clock, liveProjections: ProjectionRunner.Tags, logLevel: options.Verbose ? "INFO" : "WARNING");
         var agents = FleetAgents.Start(node, fleet, state, clock, scheduleOwnCycles: false);
         var end = fleet.Start.AddHours(options.Hours);
 
