@@ -29,7 +29,7 @@ public static class ProfiledSimulation
         var clock = new VirtualClock(fleet.Start);
         using var data = DataFolder.Open(work.DataDirectory);
 
-        var node = await timer.TimeAsync("start node", () => EmbeddedNode.StartAsync(data, clock, liveProjections: ArcActors.Dps.Projections.ProjectionRunner.Tags, logLevel: "WARNING"));
+        var node = await timer.TimeAsync("start node", () => EmbeddedNode.StartAsync(data, clock, liveProjections: [ArcActors.Contracts.Events.EventTags.Billing], logLevel: "WARNING"));
         try
         {
             var agents = timer.Time("start host agents", () => FleetAgents.Start(node, fleet, state, clock, scheduleOwnCycles: false));

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using ArcActors.Contracts.Events;
-using ArcActors.Dps.Projections;
 using ArcActors.Node.Runtime;
 using ArcActors.ReadModel;
 using ArcActors.Simulation;
