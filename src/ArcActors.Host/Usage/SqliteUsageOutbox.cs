@@ -14,6 +14,12 @@ namespace ArcActors.Host.Usage;
 /// </summary>
 public sealed class SqliteUsageOutbox : IUsageOutbox, IDisposable
 {
+    /// <summary>
+    /// How long acknowledged records are kept, counted back from the newest record of the machine:
+    /// long enough to merge a late sample into its hour. Unacknowledged records are never pruned.
+    /// </summary>
+    public static readonly TimeSpan AcknowledgedRetention = TimeSpan.FromDays(2);
+
     private readonly SqliteConnection _connection;
     private readonly Lock _gate = new();
 
@@ -100,6 +106,7 @@ public sealed class SqliteUsageOutbox : IUsageOutbox, IDisposable
                 command.ExecuteNonQuery();
             }
 
+            PruneAcknowledged(transaction, sent);
             transaction.Commit();
         }
     }
@@ -127,6 +134,19 @@ public sealed class SqliteUsageOutbox : IUsageOutbox, IDisposable
         return reader.Read()
             ? (JsonSerializer.Deserialize<UsageRecord>(reader.GetString(0))!, reader.GetInt64(1) == 1)
             : null;
+    }
+
+    private void PruneAcknowledged(SqliteTransaction transaction, IReadOnlyList<UsageRecord> sent)
+    {
+        foreach (var machine in sent.GroupBy(record => record.VmId))
+        {
+            using var command = _connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = "DELETE FROM usage_outbox WHERE vm_id = $vm AND acknowledged = 1 AND hour_start < $cutoff";
+            command.Parameters.AddWithValue("$vm", machine.Key.ToString("D"));
+            command.Parameters.AddWithValue("$cutoff", HourText(machine.Max(record => record.HourStart) - AcknowledgedRetention));
+            command.ExecuteNonQuery();
+        }
     }
 
     private void Execute(string sql)
