@@ -55,7 +55,31 @@ public static class NameRules
             : null;
     }
 
-    private static string Shorten(string text) => text.Length <= 40 ? text : $"{text[..40]}…";
+    /// <summary>Returns why an ARM resource group name is invalid, or null when it is valid.</summary>
+    public static string? ResourceGroupError(string resourceGroup)
+    {
+        var valid = resourceGroup.Length is > 0 and <= 90
+            && resourceGroup.All(c => char.IsLetterOrDigit(c) || c is '-' or '_' or '.' or '(' or ')')
+            && !resourceGroup.EndsWith('.');
+        return valid
+            ? null
+            : $"resource group '{Shorten(resourceGroup)}' is invalid; use 1 to 90 letters, digits, '_', '-', '.', '(' or ')', not ending in '.'.";
+    }
+
+    /// <summary>Returns why an ARM location name is invalid, or null when it is valid.</summary>
+    public static string? LocationError(string location) =>
+        location.Length is > 0 and <= 64 && location.All(char.IsAsciiLetterOrDigit)
+            ? null
+            : $"location '{Shorten(location)}' is invalid; use an ARM location name of ASCII letters and digits, such as westeurope.";
+
+    // Control characters are shown as escapes, so a name cannot send terminal control sequences.
+    private static string Shorten(string text)
+    {
+        var shown = text.Length <= 40 ? text : $"{text[..40]}…";
+        return shown.Any(char.IsControl)
+            ? string.Concat(shown.Select(c => char.IsControl(c) ? $"\\u{(int)c:X4}" : c.ToString()))
+            : shown;
+    }
 
     private static string Printable(char c) => char.IsControl(c) || char.IsWhiteSpace(c) ? $"U+{(int)c:X4}" : c.ToString();
 }

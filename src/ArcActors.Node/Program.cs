@@ -31,7 +31,7 @@ public static class Program
         }
         catch (OperationCanceledException) when (stop.IsCancellationRequested)
         {
-            Console.Error.WriteLine("arcactors: stopped before the work was finished; the data folder holds what was stored until then.");
+            Console.Error.WriteLine("arcactors: stopped before the current step finished; what was stored until then is kept.");
             return StoppedExitCode;
         }
         catch (FleetFileException exception)
@@ -42,20 +42,22 @@ public static class Program
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or Microsoft.Data.Sqlite.SqliteException)
         {
             Console.Error.WriteLine($"arcactors: {exception.Message}");
-            Console.Error.WriteLine("Check that the paths given with --fleet, --data and --out exist and are writable.");
             return 1;
         }
     }
 
-    // The first signal asks the running command to finish its step and shut down cleanly; the
-    // process exits when the command returns, so the signal's default handling is cancelled.
+    // The first signal cancels the running step and lets the command shut the node down cleanly.
+    // A second signal keeps its default action and ends the process at once.
     private static void RequestStop(PosixSignalContext context, CancellationTokenSource stop)
     {
-        context.Cancel = true;
-        if (!stop.IsCancellationRequested)
+        if (stop.IsCancellationRequested)
         {
-            Console.Error.WriteLine($"arcactors: {context.Signal} received, stopping ...");
-            stop.Cancel();
+            Console.Error.WriteLine($"arcactors: second {context.Signal}, exiting without a clean shutdown");
+            return;
         }
+
+        context.Cancel = true;
+        Console.Error.WriteLine($"arcactors: {context.Signal} received, stopping (send it again to exit at once) ...");
+        stop.Cancel();
     }
 }

@@ -13,9 +13,13 @@ public sealed class FleetFileHardeningTests
         Assert.IsType<FleetFileException>(error);
         Assert.Equal(line, error.Line);
         Assert.Equal(value, error.Value);
-        Assert.Contains(value, error.Message);
+        Assert.Contains(Shown(value), error.Message);
         Assert.StartsWith($"test.yaml:{line}: ", error.Message);
     }
+
+    // Messages show control characters as \uXXXX escapes.
+    private static string Shown(string value) =>
+        string.Concat(value.Select(c => char.IsControl(c) ? $"\\u{(int)c:X4}" : c.ToString()));
 
     private static string WithHost(string hostLines) => Minimal().Replace("    logicalProcessors: 4\n", hostLines);
 
@@ -439,5 +443,28 @@ public sealed class FleetFileHardeningTests
         {
             File.Delete(path);
         }
+    }
+
+    [Theory]
+    [InlineData("resourceGroup: rg", "resourceGroup: \"rg/../../x\"", "rg/../../x")]
+    [InlineData("resourceGroup: rg", "resourceGroup: rg\nlocation: \"west europe/x\"", "west europe/x")]
+    public void FleetFile_RejectsInvalidScopeNames(string original, string replacement, string value)
+    {
+        var text = Minimal().Replace(original, replacement);
+
+        var error = Reject(text);
+
+        AssertRejected(error, LineOf(text, value), value);
+    }
+
+    [Fact]
+    public void FleetFile_EscapesControlCharactersInMessages()
+    {
+        var text = Minimal().Replace("- name: h1", "- name: \"x\\u001b[31mRED\"");
+
+        var error = Reject(text);
+
+        Assert.DoesNotContain('\u001b', error.Message);
+        Assert.Contains("\\u001B", error.Message);
     }
 }

@@ -76,15 +76,11 @@ public static partial class UploadValidator
             return $"subscriptionId '{scope.SubscriptionId}' is not a GUID; use the subscription's GUID.";
         }
 
-        return ResourceGroupPattern().IsMatch(scope.ResourceGroup)
-            ? null
-            : $"resource group '{scope.ResourceGroup}' is invalid; use 1 to 90 letters, digits, '_', '-', '.', '(' or ')', not ending in '.'.";
+        return NameRules.ResourceGroupError(scope.ResourceGroup);
     }
 
     private static string? ValidateHostName(string hostName) => NameRules.HostNameError(hostName);
 
     private static string? ValidateSqlName(string kind, string name) => NameRules.SqlNameError(kind, name);
 
-    [GeneratedRegex(@"^[-\w\._\(\)]{0,89}[-\w_\(\)]$")]
-    private static partial Regex ResourceGroupPattern();
 }

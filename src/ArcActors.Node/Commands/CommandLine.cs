@@ -30,7 +30,12 @@ public static class CommandLine
 
     public static async Task<int> RunAsync(string[] args, TextWriter output, CancellationToken stop)
     {
-        if (args.Length == 0 || args.Any(arg => arg is "help" or "--help" or "-h"))
+        if (args.Length == 0)
+        {
+            throw new CommandLineException("no command given; use up, simulate or help.");
+        }
+
+        if (args.Any(arg => arg is "help" or "--help" or "-h"))
         {
             output.WriteLine(Help);
             return 0;
@@ -46,7 +51,7 @@ public static class CommandLine
                     options.GetValueOrDefault("data") ?? "data",
                     options.ContainsKey("once"),
                     ParseSpan("interval", options.GetValueOrDefault("interval") ?? "1h"),
-                    options.ContainsKey("verbose")), output, stop);
+                    options.ContainsKey("verbose")) { IntervalText = options.GetValueOrDefault("interval") ?? "1h" }, output, stop);
             case "simulate":
                 Allow(options, "simulate", "fleet", "hours", "out", "data", "verbose");
                 return await SimulateCommand.RunAsync(new SimulateCommand.Options(

@@ -31,7 +31,7 @@ public static class OutputFolder
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
-            throw new IOException($"--out {full} cannot be written ({exception.Message}); give a writable folder.", exception);
+            throw new IOException($"--out {full} cannot be created or written under {existing}; give a writable folder.", exception);
         }
     }
 }

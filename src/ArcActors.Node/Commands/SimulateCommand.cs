@@ -32,6 +32,7 @@ public static class SimulateCommand
         try
         {
             using var data = DataFolder.Open(dataRoot);
+            data.ClaimFor(fleet);
             var errors = await RunPipelineAsync(options, fleet, data, wallClock, output, stop);
             return errors == 0 ? 0 : CompletedWithErrorsExitCode;
         }

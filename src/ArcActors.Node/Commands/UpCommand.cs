@@ -15,12 +15,17 @@ public static class UpCommand
 {
     private static readonly TimeSpan StepTimeout = TimeSpan.FromMinutes(5);
 
-    public sealed record Options(string? FleetPath, string DataDirectory, bool Once, TimeSpan Interval, bool Verbose);
+    public sealed record Options(string? FleetPath, string DataDirectory, bool Once, TimeSpan Interval, bool Verbose)
+    {
+        /// <summary>The interval as the operator wrote it, for messages.</summary>
+        public string IntervalText { get; init; } = Interval.ToString();
+    }
 
     public static async Task<int> RunAsync(Options options, TextWriter output, CancellationToken stop)
     {
         var (fleet, fleetName) = LoadFleet(options.FleetPath);
         using var data = DataFolder.Open(options.DataDirectory);
+        data.ClaimFor(fleet);
         output.WriteLine($"ArcActors embedded node: SIMULATED fleet '{fleetName}' ({fleet.Hosts.Count} hosts), data in {data.Root}");
 
         var state = new FleetState(fleet);
@@ -29,6 +34,7 @@ public static class UpCommand
         await using var node = await EmbeddedNode.StartAsync(data, TimeProvider.System, live, logLevel: options.Verbose ? "INFO" : "WARNING");
         var agents = FleetAgents.Start(node, fleet, state, TimeProvider.System, scheduleOwnCycles: false);
         var lastUpload = DateTimeOffset.MinValue;
+        var idle = false;
         try
         {
             while (true)
@@ -51,14 +57,17 @@ public static class UpCommand
                     return 0;
                 }
 
-                output.WriteLine($"next cycle in {options.Interval}; press Ctrl+C (or send SIGTERM) to stop");
+                output.WriteLine($"next cycle in {options.IntervalText}; press Ctrl+C (or send SIGTERM) to stop");
+                idle = true;
                 await Task.Delay(options.Interval, stop);
+                idle = false;
             }
         }
         catch (OperationCanceledException) when (stop.IsCancellationRequested)
         {
-            output.WriteLine("stopping: handing over the shards and closing the stores ...");
-            return 0;
+            // Stopping between cycles is the normal end of 'up'; stopping inside a cycle cut it short.
+            output.WriteLine(idle ? "stopping: closing the node and its stores ..." : "stopping in the middle of a cycle: closing the node and its stores ...");
+            return idle ? 0 : Program.StoppedExitCode;
         }
     }
 

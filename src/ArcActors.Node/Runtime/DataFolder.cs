@@ -7,6 +7,7 @@ namespace ArcActors.Node.Runtime;
 public sealed class DataFolder : IDisposable
 {
     private const string LockFileName = "arcactors.lock";
+    private const string FleetFileName = "fleet-scope.txt";
 
     private readonly FileStream _lock;
 
@@ -40,6 +41,27 @@ public sealed class DataFolder : IDisposable
         catch (IOException exception) when (exception is not FileNotFoundException and not DirectoryNotFoundException)
         {
             throw new IOException($"data folder {full} is in use by another arcactors process (it holds {lockPath}); stop that process or give another folder with --data.", exception);
+        }
+    }
+
+    /// <summary>
+    /// Ties the folder to one fleet (its subscription and resource group), so that running another
+    /// fleet on the same folder is rejected instead of mixing the two fleets' resources and billing.
+    /// </summary>
+    public void ClaimFor(ArcActors.Simulation.Fleets.Fleet fleet)
+    {
+        var identity = $"{fleet.SubscriptionId:D}/{fleet.ResourceGroup}";
+        var path = Path.Combine(Root, FleetFileName);
+        if (!File.Exists(path))
+        {
+            File.WriteAllText(path, identity + "\n");
+            return;
+        }
+
+        var claimed = File.ReadAllText(path).Trim();
+        if (!string.Equals(claimed, identity, StringComparison.OrdinalIgnoreCase))
+        {
+            throw new IOException($"data folder {Root} holds the fleet of subscription/resource group '{claimed}', not '{identity}'; give another folder with --data or delete this one.");
         }
     }
 

@@ -61,6 +61,28 @@ public sealed class ExecutableTests : IDisposable
         Assert.Contains("is in use by another arcactors process", error.Message);
     }
 
+    [Fact]
+    public async Task Up_RejectsDataFolderOfAnotherFleet()
+    {
+        var data = Path.Combine(_folder, "one-fleet");
+        await UpCommand.RunAsync(new UpCommand.Options(TestConfig.FleetPath("sample.yaml"), data, Once: true, TimeSpan.FromHours(1), Verbose: false),
+            TextWriter.Null, CancellationToken.None);
+
+        var error = await Assert.ThrowsAsync<IOException>(() => SimulateCommand.RunAsync(
+            new SimulateCommand.Options(TestConfig.FleetPath("field-scenarios.yaml"), 1, Path.Combine(_folder, "out"), data, Verbose: false), TextWriter.Null));
+
+        Assert.Contains("field-scenarios", error.Message);
+        Assert.Contains("give another folder with --data", error.Message);
+    }
+
+    [Fact]
+    public async Task CommandLine_RejectsMissingCommand()
+    {
+        var error = await Assert.ThrowsAsync<CommandLineException>(() => CommandLine.RunAsync([], TextWriter.Null, CancellationToken.None));
+
+        Assert.Contains("no command given", error.Message);
+    }
+
     private static Process Start(params string[] args)
     {
         var executable = Path.Combine(AppContext.BaseDirectory, "arcactors.dll");

@@ -21,8 +21,8 @@ internal sealed class FleetParser(string fileName)
         var fleet = new Fleet
         {
             SubscriptionId = reader.Require(reader.Guid("subscriptionId"), "subscriptionId", "subscriptionId: 3b55f041-58d7-4307-b59a-c390da3fb077"),
-            ResourceGroup = reader.Require(reader.Name("resourceGroup"), "resourceGroup", "resourceGroup: sql-fleet"),
-            Location = reader.Name("location") ?? "westeurope",
+            ResourceGroup = reader.Require(NameReader.ResourceGroup(reader, "resourceGroup"), "resourceGroup", "resourceGroup: sql-fleet"),
+            Location = NameReader.Location(reader, "location") ?? "westeurope",
             Start = start,
             Providers = ReadProviders(reader),
             Licenses = ReadLicenses(reader),

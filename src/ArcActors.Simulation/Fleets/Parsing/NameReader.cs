@@ -15,6 +15,18 @@ internal static class NameReader
         return name is null ? null : Checked(reader, key, name, NameRules.HostNameError(name));
     }
 
+    public static string? ResourceGroup(YamlMapReader reader, string key)
+    {
+        var name = reader.Name(key);
+        return name is null ? null : Checked(reader, key, name, NameRules.ResourceGroupError(name));
+    }
+
+    public static string? Location(YamlMapReader reader, string key)
+    {
+        var name = reader.Name(key);
+        return name is null ? null : Checked(reader, key, name, NameRules.LocationError(name));
+    }
+
     /// <summary>Reads an instance, database or availability group name.</summary>
     /// <param name="kind">"instance", "database" or "availability group", as <see cref="NameRules.SqlNameError"/> takes it.</param>
     public static string? SqlName(YamlMapReader reader, string key, string kind)
