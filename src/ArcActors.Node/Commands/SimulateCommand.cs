@@ -52,7 +52,7 @@ public static class SimulateCommand
         var errors = new List<string>();
 
         // The read store ends in the same state whatever order the projections apply events in, so the
-        // output is byte-identical either way. Billing is projected while the cycles run; inventory and
+        // output is byte-identical either way. Billing is projected while the cycles run. Inventory and
         // machines wait for the end, because on two cores their rendering slowed the cycles down more
         // than it saved (85 s against 73 s for 1,000 hosts).
         await using var node = await EmbeddedNode.StartAsync(data, clock, liveProjections: [EventTags.Billing], logLevel: options.Verbose ? "INFO" : "WARNING");

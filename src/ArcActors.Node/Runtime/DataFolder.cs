@@ -40,7 +40,7 @@ public sealed class DataFolder : IDisposable
         }
         catch (IOException exception) when (exception is not FileNotFoundException and not DirectoryNotFoundException)
         {
-            throw new IOException($"data folder {full} is in use by another arcactors process (it holds {lockPath}); stop that process or give another folder with --data.", exception);
+            throw new IOException($"data folder {full} is in use by another arcactors process, which has locked {lockPath}; stop that process or give another folder with --data.", exception);
         }
     }
 
@@ -61,7 +61,7 @@ public sealed class DataFolder : IDisposable
         var claimed = File.ReadAllText(path).Trim();
         if (!string.Equals(claimed, identity, StringComparison.OrdinalIgnoreCase))
         {
-            throw new IOException($"data folder {Root} holds the fleet of subscription/resource group '{claimed}', not '{identity}'; give another folder with --data or delete this one.");
+            throw new IOException($"data folder {Root} belongs to the fleet with subscription/resource group '{claimed}', not '{identity}'; give another folder with --data or delete this one.");
         }
     }
 
