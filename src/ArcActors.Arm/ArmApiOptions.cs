@@ -1,0 +1,43 @@
+using System.Net;
+using System.Security.Cryptography.X509Certificates;
+using ArcActors.ReadModel;
+using Microsoft.Extensions.Logging;
+
+namespace ArcActors.Arm;
+
+/// <summary>Settings of the ARM-compatible HTTPS API.</summary>
+public sealed record ArmApiOptions
+{
+    /// <summary>An open read store to serve. When null, the API opens <see cref="ReadStorePath"/> and disposes it on stop.</summary>
+    public ReadStore? Store { get; init; }
+
+    /// <summary>Path of the read store's SQLite file, used when <see cref="Store"/> is null.</summary>
+    public string? ReadStorePath { get; init; }
+
+    /// <summary>Address Kestrel listens on.</summary>
+    public IPAddress ListenAddress { get; init; } = IPAddress.Loopback;
+
+    /// <summary>TCP port. With 0 the operating system picks a free port, which <see cref="ArmApi.Port"/> then returns.</summary>
+    public int Port { get; init; }
+
+    /// <summary>
+    /// Server certificate with its private key. When null, a self-signed certificate for localhost and
+    /// 127.0.0.1 is created in <see cref="DataFolder"/> once and loaded from there on later starts.
+    /// </summary>
+    public X509Certificate2? Certificate { get; init; }
+
+    /// <summary>Folder for the generated certificate, required when <see cref="Certificate"/> is null.</summary>
+    public string? DataFolder { get; init; }
+
+    /// <summary>Resources per list page when the request has no <c>$top</c>.</summary>
+    public int DefaultPageSize { get; init; } = 100;
+
+    /// <summary>Maximum page size. A larger <c>$top</c> is lowered to this value.</summary>
+    public int MaxPageSize { get; init; } = 1000;
+
+    /// <summary>Logger factory for request errors. When null, the API logs nothing.</summary>
+    public ILoggerFactory? LoggerFactory { get; init; }
+
+    /// <summary>Locations listed for every resource type in the provider documents.</summary>
+    public IReadOnlyList<string> Locations { get; init; } = [];
+}

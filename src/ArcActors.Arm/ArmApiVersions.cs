@@ -1,0 +1,25 @@
+namespace ArcActors.Arm;
+
+/// <summary>Api-versions accepted by the requests that are not about one resource type.</summary>
+public static class ArmApiVersions
+{
+    /// <summary>
+    /// Api-versions for the provider documents and the generic <c>/resources</c> lists. ARM clients read
+    /// those with the Microsoft.Resources api-version (Azure.ResourceManager 1.7.0 sends 2022-09-01),
+    /// so it is accepted beside the Arc data version.
+    /// </summary>
+    public static readonly IReadOnlyList<string> ResourceManager = ["2022-09-01", ArmResourceTypes.ApiVersion];
+
+    /// <summary>Returns null when <paramref name="value"/> is one of <paramref name="supported"/>, or the error to send.</summary>
+    internal static ArmError? Check(string? value, string target, IReadOnlyList<string> supported)
+    {
+        if (string.IsNullOrEmpty(value))
+        {
+            return ArmError.MissingApiVersion(target, supported);
+        }
+
+        return supported.Contains(value, StringComparer.OrdinalIgnoreCase)
+            ? null
+            : ArmError.InvalidApiVersion(value, target, supported);
+    }
+}

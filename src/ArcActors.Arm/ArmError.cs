@@ -1,0 +1,42 @@
+namespace ArcActors.Arm;
+
+/// <summary>An ARM error response: HTTP status, error code and message.</summary>
+internal sealed record ArmError(int Status, string Code, string Message)
+{
+    public static ArmError InvalidResourceId(string path, string reason) =>
+        new(400, "InvalidResourceId", $"The resource id '{path}' is invalid: {reason}.");
+
+    public static ArmError InvalidResourceType(string providerNamespace, string typePath) =>
+        new(400, "InvalidResourceType",
+            $"The resource type '{typePath}' could not be found in the namespace '{providerNamespace}'. "
+            + $"Supported types are: {string.Join(", ", ArmResourceTypes.InNamespace(providerNamespace).Select(type => type.TypePath))}.");
+
+    public static ArmError InvalidResourceNamespace(string providerNamespace) =>
+        new(400, "InvalidResourceNamespace",
+            $"The resource namespace '{providerNamespace}' is invalid. Supported namespaces are: {string.Join(", ", ArmResourceTypes.Namespaces)}.");
+
+    public static ArmError MissingApiVersion(string target, IReadOnlyList<string> supported) =>
+        new(400, "MissingApiVersionParameter",
+            $"The api-version query parameter (?api-version=) is required for all requests. "
+            + $"Supported api-versions for {target} are '{string.Join("', '", supported)}'.");
+
+    public static ArmError InvalidApiVersion(string value, string target, IReadOnlyList<string> supported) =>
+        new(400, "InvalidApiVersionParameter",
+            $"The api-version '{value}' is invalid. Supported api-versions for {target} are '{string.Join("', '", supported)}'.");
+
+    public static ArmError ResourceNotFound(string id, string fullType) =>
+        new(404, "ResourceNotFound", $"The resource '{fullType}' with id '{id}' was not found.");
+
+    public static ArmError InvalidFilter(string filter) =>
+        new(400, "InvalidFilterInQueryString",
+            $"The $filter '{filter}' is invalid. The API supports only \"resourceType eq '<namespace>/<type>'\".");
+
+    public static ArmError InvalidTop(string value, int max) =>
+        new(400, "InvalidTopInQueryString", $"The $top '{value}' is invalid. Use a whole number from 1 to {max}.");
+
+    public static ArmError RouteNotFound(string path) =>
+        new(404, "NotFound", $"No API route matches the path '{path}'. Use an ARM resource id below /subscriptions/.");
+
+    public static ArmError MethodNotAllowed(string method) =>
+        new(405, "MethodNotAllowed", $"The method '{method}' is not supported; the API is read-only and serves only GET.");
+}

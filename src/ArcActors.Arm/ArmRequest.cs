@@ -1,0 +1,19 @@
+namespace ArcActors.Arm;
+
+/// <summary>The target of a request path, parsed and checked.</summary>
+internal abstract record ArmRequest
+{
+    /// <summary><c>/subscriptions/{sub}/providers/{namespace}</c>: the provider document.</summary>
+    public sealed record Provider(string SubscriptionId, string Namespace) : ArmRequest;
+
+    /// <summary>One resource by id.</summary>
+    public sealed record Resource(string Id, ArmResourceType Type) : ArmRequest;
+
+    /// <summary>The resources of one type whose ids start with <paramref name="IdPrefix"/>.</summary>
+    public sealed record Collection(string IdPrefix, ArmResourceType Type) : ArmRequest;
+
+    /// <summary><c>/subscriptions/{sub}/resourceGroups/{rg}/resources</c> or <c>/subscriptions/{sub}/resources</c>: every type.</summary>
+    public sealed record GenericCollection(string IdPrefix) : ArmRequest;
+
+    public sealed record Invalid(ArmError Error) : ArmRequest;
+}
