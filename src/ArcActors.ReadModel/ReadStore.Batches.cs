@@ -58,6 +58,13 @@ public sealed partial class ReadStore
             case UsageHourBilled usage:
                 ApplyUsageHour(context, usage);
                 break;
+            case UsageBilled usage:
+                foreach (var hour in usage.Hours)
+                {
+                    ApplyUsageHour(context, hour);
+                }
+
+                break;
         }
     }
 

@@ -22,3 +22,9 @@ public sealed record UsageHourBilled(
     DateTimeOffset At,
     UsageRecord Usage,
     IReadOnlyList<BillingLine> Lines) : IArcActorsMessage;
+
+/// <summary>
+/// The billing decisions of one usage upload: every hour whose outcome the upload changed. One
+/// event per upload keeps the journal small, since an upload carries up to 30 days of hours.
+/// </summary>
+public sealed record UsageBilled(Guid VmId, DateTimeOffset At, IReadOnlyList<UsageHourBilled> Hours) : IArcActorsMessage;

@@ -22,6 +22,7 @@ public static class MessageManifests
         Register<InstanceInventoryChanged>("ev-inv");
         Register<MachineChanged>("ev-mach");
         Register<UsageHourBilled>("ev-bill");
+        Register<UsageBilled>("ev-bills");
     }
 
     /// <summary>Every registered type, for round-trip tests.</summary>

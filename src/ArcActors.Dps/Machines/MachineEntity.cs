@@ -27,6 +27,7 @@ public sealed class MachineEntity : ReceivePersistentActor
 
         Recover<MachineChanged>(_state.Apply);
         Recover<UsageHourBilled>(_state.Apply);
+        Recover<UsageBilled>(ApplyAll);
         Command<UploadMachine>(OnMachine);
         Command<UploadUsage>(OnUsage);
     }
@@ -65,15 +66,20 @@ public sealed class MachineEntity : ReceivePersistentActor
         }
 
         var replyTo = Sender;
-        var remaining = billed.Count;
-        PersistAll(billed.Select(hour => new Tagged(hour, [EventTags.Billing])), tagged =>
+        var changed = new UsageBilled(upload.VmId, _clock.GetUtcNow(), billed);
+        Persist(new Tagged(changed, [EventTags.Billing]), _ =>
         {
-            _state.Apply((UsageHourBilled)tagged.Payload);
-            if (--remaining == 0)
-            {
-                replyTo.Tell(new UploadAccepted(upload.UploadId, billed.Count));
-            }
+            ApplyAll(changed);
+            replyTo.Tell(new UploadAccepted(upload.UploadId, 1));
         });
+    }
+
+    private void ApplyAll(UsageBilled billed)
+    {
+        foreach (var hour in billed.Hours)
+        {
+            _state.Apply(hour);
+        }
     }
 
     protected override void OnPersistFailure(Exception cause, object @event, long sequenceNr)

@@ -97,6 +97,8 @@ public static class Samples
         [typeof(InstanceInventoryChanged)] = new InstanceInventoryChanged(Key, "db-east-02", Scope, At, Instance(), [Database()], ["old_db"],
             [new ResourceChange("sqlServerInstances/databases", "db-east-02/ಠ_ಠ", "write", [new PropertyChange("state", "Offline", "Online")])]),
         [typeof(MachineChanged)] = new MachineChanged(Scope, At, Machine(), [new ResourceChange("machines", "db-east-02", "write", [])]),
+        [typeof(UsageBilled)] = new UsageBilled(VmId, At.AddHours(12), [new UsageHourBilled(VmId, "db-east-02", Scope, At, At.AddHours(12), Usage(),
+            [new BillingLine("Std edition - PAYG", 4, "Standard", "PAYG", "SALES")])]),
         [typeof(UsageHourBilled)] = new UsageHourBilled(VmId, "db-east-02", Scope, At, At.AddHours(12), Usage(),
             [new BillingLine("Ent edition - AHB", 16, "Enterprise", "Paid", "MSSQLSERVER")]),
     };
