@@ -10,7 +10,7 @@ namespace ArcActors.Host.Agent;
 /// reported as the last known snapshot marked with the error and retried with backoff, so one
 /// unreadable database never holds up its siblings.
 /// </summary>
-public sealed class DatabaseActor : ReceiveActor, IWithTimers
+public sealed class DatabaseActor : ReceiveActor
 {
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private readonly IDiscoverySource _source;
@@ -18,6 +18,10 @@ public sealed class DatabaseActor : ReceiveActor, IWithTimers
     private readonly HostAgentSettings _settings;
     private DatabaseSnapshot? _lastGood;
     private int _failures;
+
+    // A plain scheduled message rather than IWithTimers: a host has one of these actors per
+    // database, and retries are rare, so no actor should carry a timer scheduler it seldom uses.
+    private ICancelable? _retry;
 
     /// <summary>Cycle number of a retry started by the timer, which no cycle waits for.</summary>
     private const long NoCycle = long.MinValue;
@@ -32,8 +36,6 @@ public sealed class DatabaseActor : ReceiveActor, IWithTimers
         Receive<Probed>(OnProbed);
         Receive<RetryProbe>(retry => Probe(new ProbeDatabase(NoCycle, retry.Entry)));
     }
-
-    public ITimerScheduler Timers { get; set; } = null!;
 
     public static Props Props(IDiscoverySource source, InstanceLocation instance, HostAgentSettings settings) =>
         Akka.Actor.Props.Create(() => new DatabaseActor(source, instance, settings));
@@ -62,9 +64,17 @@ public sealed class DatabaseActor : ReceiveActor, IWithTimers
         if (probed.Snapshot is not null)
         {
             _failures = 0;
-            _lastGood = probed.Snapshot;
-            Timers.Cancel(nameof(RetryProbe));
-            Reply(probed, probed.Snapshot);
+            _retry?.Cancel();
+            _retry = null;
+
+            // An unchanged database keeps its earlier snapshot object, which the instance actor also
+            // holds as acknowledged, so the host keeps one copy of it instead of two.
+            if (probed.Snapshot != _lastGood)
+            {
+                _lastGood = probed.Snapshot;
+            }
+
+            Reply(probed, _lastGood!);
             return;
         }
 
@@ -72,7 +82,8 @@ public sealed class DatabaseActor : ReceiveActor, IWithTimers
         var delay = Backoff.Delay(_failures, _settings.MinRetryDelay, _settings.MaxRetryDelay);
         _log.Warning("instance {0} database {1}: probe failed ({2}), retrying in {3}",
             _instance.InstanceName, probed.Request.Entry.Name, probed.Error, delay);
-        Timers.StartSingleTimer(nameof(RetryProbe), new RetryProbe(probed.Request.Entry), delay);
+        _retry?.Cancel();
+        _retry = Context.System.Scheduler.ScheduleTellOnceCancelable(delay, Self, new RetryProbe(probed.Request.Entry), Self);
 
         var marked = (_lastGood ?? new DatabaseSnapshot { Name = probed.Request.Entry.Name }) with
         {
@@ -90,6 +101,8 @@ public sealed class DatabaseActor : ReceiveActor, IWithTimers
             probed.ReplyTo.Tell(new DatabaseReported(probed.Request.Cycle, snapshot));
         }
     }
+
+    protected override void PostStop() => _retry?.Cancel();
 
     private sealed record Probed(ProbeDatabase Request, IActorRef ReplyTo, DatabaseSnapshot? Snapshot, string Error)
         : INoSerializationVerificationNeeded;

@@ -115,6 +115,21 @@ public sealed class HostSupervisorSpecs : TestKit
     }
 
     [Fact]
+    public void HostSupervisor_FailedDatabaseProbeIsRetried()
+    {
+        var ordersProbes = 0;
+        _source.Faults.Custom = (instance, database) =>
+            database == "orders" && Interlocked.Increment(ref ordersProbes) <= 2 ? new InvalidOperationException("orders is busy") : null;
+
+        RunCycle(_state.Fleet.Start);
+
+        // The first probe fails inside the cycle; the actor retries on its own after 100 ms and 200 ms.
+        AwaitAssert(() => Assert.True(Volatile.Read(ref ordersProbes) >= 3), TimeSpan.FromSeconds(5));
+        var next = RunCycle(_state.Fleet.Start.AddHours(1));
+        Assert.Empty(next.Errors);
+    }
+
+    [Fact]
     public void HostSupervisor_UnchangedCycleSendsNoDatabases()
     {
         RunCycle(_state.Fleet.Start);
