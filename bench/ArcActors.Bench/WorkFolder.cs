@@ -12,7 +12,7 @@ public sealed record WorkFolder(string Root)
     public string ResourcesPath => Path.Combine(OutDirectory, "resources.json");
 
     /// <summary>
-    /// Creates the folder. Rejects a folder that holds an earlier run's journal, because the
+    /// Creates the folder. Rejects a folder that contains an earlier run's journal, because the
     /// simulation would append to it and every event count would be wrong.
     /// </summary>
     public static WorkFolder Create(string path)

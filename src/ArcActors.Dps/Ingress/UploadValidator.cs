@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using ArcActors.Contracts;
 using ArcActors.Contracts.Ingress;
 
@@ -8,7 +7,7 @@ namespace ArcActors.Dps.Ingress;
 /// Checks an upload before it reaches any entity. Each error names the field, the value and what a
 /// valid value looks like; a rejected upload changes nothing.
 /// </summary>
-public static partial class UploadValidator
+public static class UploadValidator
 {
     /// <summary>Most databases one instance upload may list; SQL Server allows 32,767 per instance.</summary>
     public const int MaxDatabasesPerUpload = 32767;

@@ -26,6 +26,7 @@ public sealed class MachineEntity : ReceivePersistentActor
         _clock = clock;
 
         Recover<MachineChanged>(_state.Apply);
+        // Journals written before billing was persisted per upload hold one event per hour.
         Recover<UsageHourBilled>(_state.Apply);
         Recover<UsageBilled>(ApplyAll);
         Command<UploadMachine>(OnMachine);

@@ -68,7 +68,7 @@ public sealed class DatabaseActor : ReceiveActor
             _retry = null;
 
             // An unchanged database keeps its earlier snapshot object, which the instance actor also
-            // holds as acknowledged, so the host keeps one copy of it instead of two.
+            // stores as acknowledged, so the host keeps one copy of it instead of two.
             if (probed.Snapshot != _lastGood)
             {
                 _lastGood = probed.Snapshot;

@@ -34,8 +34,8 @@ internal static class AvailabilityGroupProbe
     }
 
     /// <summary>
-    /// A secondary has no state rows for the other replicas, so their role reads empty; the group
-    /// state still names the primary, and every other replica of the group is then a secondary.
+    /// A secondary has no state rows for the other replicas, so their role reads empty. The group
+    /// state still names the primary, so every other replica of the group is a secondary.
     /// </summary>
     private static string RoleOf(AvailabilityReplicaSnapshot replica, string primaryReplica)
     {

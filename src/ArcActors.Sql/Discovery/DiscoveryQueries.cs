@@ -99,8 +99,8 @@ public static class DiscoveryQueries
         """;
 
     /// <summary>
-    /// Latest full (type D) and log (type L) backups. <c>time_zone</c> holds the offset from UTC in
-    /// 15-minute steps, or 127 when unknown; then the server's current offset is used.
+    /// Latest full (type D) and log (type L) backups. <c>time_zone</c> is the offset from UTC in
+    /// 15-minute steps, or 127 when unknown, in which case the server's current offset is used.
     /// </summary>
     public const string LastBackups = """
         WITH finished AS (
@@ -165,7 +165,7 @@ public static class DiscoveryQueries
         ORDER BY ag.name;
         """;
 
-    /// <summary>Replicas of every availability group; a secondary sees no state rows for remote replicas.</summary>
+    /// <summary>Replicas of every availability group. A secondary has no state rows for remote replicas.</summary>
     public const string AvailabilityReplicas = """
         SELECT
             ar.group_id,

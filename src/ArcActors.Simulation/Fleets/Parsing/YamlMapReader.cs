@@ -142,14 +142,14 @@ internal sealed class YamlMapReader
     public FleetFileException MissingKey(string key, string example) =>
         Context.Error(Node, key, $"{Table} is missing the required key '{key}'", $"add it, for example {example}");
 
-    /// <summary>Reads a whole number from <paramref name="minimum"/> to <paramref name="maximum"/>; <paramref name="fix"/> says how to pick a valid one.</summary>
+    /// <summary>Reads a whole number from <paramref name="minimum"/> to <paramref name="maximum"/>; <paramref name="fix"/> is the advice shown for an invalid one.</summary>
     public int? Int(string key, int minimum, string fix, int maximum = int.MaxValue)
     {
         var value = Long(key, minimum, fix, maximum);
         return value is null ? null : (int)value.Value;
     }
 
-    /// <summary>Reads a whole number from <paramref name="minimum"/> to <paramref name="maximum"/>; <paramref name="fix"/> says how to pick a valid one.</summary>
+    /// <summary>Reads a whole number from <paramref name="minimum"/> to <paramref name="maximum"/>; <paramref name="fix"/> is the advice shown for an invalid one.</summary>
     public long? Long(string key, long minimum, string fix, long maximum = long.MaxValue)
     {
         var example = Math.Max(minimum, 1).ToString(CultureInfo.InvariantCulture);
