@@ -467,4 +467,35 @@ public sealed class FleetFileHardeningTests
         Assert.DoesNotContain('\u001b', error.Message);
         Assert.Contains("\\u001B", error.Message);
     }
+
+    [Fact]
+    public void FleetFile_DuplicateKeyInNestedMapNamesTheKey()
+    {
+        var text = Minimal().Replace("{ name: d1 }", "{ name: d1, sizeMB: 10, sizeMB: 20 }");
+
+        var error = Reject(text);
+
+        AssertRejected(error, LineOf(text, "sizeMB: 20"), "sizeMB");
+        Assert.Contains("appears twice", error.Message);
+    }
+
+    [Fact]
+    public void FleetFile_SecondDocumentRejectedAtItsMarker()
+    {
+        var text = Minimal("---", "resourceGroup: other");
+
+        var error = Reject(text);
+
+        AssertRejected(error, LineOf(text, "---"), "---");
+    }
+
+    [Fact]
+    public void FleetFile_QuotedNullIsTextButPlainNullIsAbsent()
+    {
+        var quoted = Minimal().Replace("resourceGroup: rg", "resourceGroup: rg\nlocation: \"null\"");
+        var plain = Minimal().Replace("resourceGroup: rg", "resourceGroup: rg\nlocation: null");
+
+        Assert.Equal("westeurope", FleetFile.Parse(plain, "test.yaml").Location);
+        Assert.Equal("null", FleetFile.Parse(quoted, "test.yaml").Location);
+    }
 }

@@ -86,6 +86,9 @@ public static class SimulateCommand
             }
         }
 
+        // The agents hold an actor per database; stopping them first lowers the peak memory of the final
+        // projection and output phase, which is the highest of the run.
+        await agents.StopAsync(CycleTimeout);
         await node.Dps.CatchUpAsync(CycleTimeout);
         var distinctErrors = errors.Distinct().ToList();
         var counts = node.Store.GetCounts();

@@ -1,6 +1,5 @@
 using System.Globalization;
 using ArcActors.Contracts.Inventory;
-using YamlDotNet.RepresentationModel;
 
 namespace ArcActors.Simulation.Fleets.Parsing;
 
@@ -11,7 +10,7 @@ internal static class DatabaseReader
     /// Reads a database. A missing compatibilityLevel takes the default of <paramref name="version"/>,
     /// or stays 0 (the engine's default, resolved when the event is applied) when the version is unknown.
     /// </summary>
-    public static FleetDatabase ReadDatabase(ParseContext context, YamlNode node, string? version)
+    public static FleetDatabase ReadDatabase(ParseContext context, YamlTreeNode node, string? version)
     {
         var reader = YamlMapReader.Open(context, node, "database", FleetKeys.Database);
         var name = reader.Require(NameReader.DatabaseName(reader, "name"), "name", "name: orders");
@@ -71,7 +70,7 @@ internal static class DatabaseReader
     /// Reads an availability group. When <paramref name="databaseNames"/> is given, every group
     /// database must be in it. The set compares names as the instance's collation does.
     /// </summary>
-    public static FleetAvailabilityGroup ReadAvailabilityGroup(ParseContext context, YamlNode node, IReadOnlySet<string>? databaseNames)
+    public static FleetAvailabilityGroup ReadAvailabilityGroup(ParseContext context, YamlTreeNode node, IReadOnlySet<string>? databaseNames)
     {
         var reader = YamlMapReader.Open(context, node, "availability group", FleetKeys.AvailabilityGroup);
         var name = reader.Require(NameReader.SqlName(reader, "name", "availability group"), "name", "name: ag-sales");
@@ -98,7 +97,7 @@ internal static class DatabaseReader
         };
     }
 
-    public static FleetLicense ReadLicense(ParseContext context, YamlNode node)
+    public static FleetLicense ReadLicense(ParseContext context, YamlTreeNode node)
     {
         var reader = YamlMapReader.Open(context, node, "license", FleetKeys.License);
         var change = LicenseChange(reader);

@@ -1,5 +1,3 @@
-using YamlDotNet.Core;
-using YamlDotNet.RepresentationModel;
 
 namespace ArcActors.Simulation.Fleets.Parsing;
 
@@ -13,7 +11,7 @@ internal sealed class FleetParser(string fileName)
 
     public Fleet Parse(string text)
     {
-        var root = LoadRoot(text);
+        var root = YamlTreeLoader.Load(_context, text);
         var reader = YamlMapReader.Open(_context, root, "the fleet file", FleetKeys.Top);
         var start = ReadStart(reader);
         var hostNodes = reader.Require(reader.List("hosts"), "hosts", "hosts: [ { name: sql-01, logicalProcessors: 4 } ]");
@@ -32,34 +30,6 @@ internal sealed class FleetParser(string fileName)
 
         ValidateTimeline(fleet);
         return fleet;
-    }
-
-    private YamlNode LoadRoot(string text)
-    {
-        YamlEventScanner.Check(_context, text);
-
-        var stream = new YamlStream();
-        try
-        {
-            stream.Load(new StringReader(text));
-        }
-        catch (Exception exception) when (YamlEventScanner.IsYamlDotNetFailure(exception))
-        {
-            throw YamlEventScanner.SyntaxError(_context, text, exception, fallbackLine: 1);
-        }
-
-        if (stream.Documents.Count == 0)
-        {
-            throw _context.Error(1, "", "the fleet file is empty", "write a fleet with subscriptionId, resourceGroup, start and hosts");
-        }
-
-        if (stream.Documents.Count > 1)
-        {
-            throw _context.Error(stream.Documents[1].RootNode, "---", "the fleet file contains more than one YAML document",
-                "keep one fleet per file");
-        }
-
-        return stream.Documents[0].RootNode;
     }
 
     /// <summary>
@@ -115,7 +85,7 @@ internal sealed class FleetParser(string fileName)
         return licenses;
     }
 
-    private IReadOnlyList<FleetHost> ReadHosts(IReadOnlyList<YamlNode> nodes)
+    private IReadOnlyList<FleetHost> ReadHosts(IReadOnlyList<YamlTreeNode> nodes)
     {
         var hosts = new List<FleetHost>();
         var names = new HashSet<string>(FleetValues.HostNameComparer);

@@ -1,6 +1,5 @@
 using System.Globalization;
 using ArcActors.Contracts.Inventory;
-using YamlDotNet.RepresentationModel;
 
 namespace ArcActors.Simulation.Fleets.Parsing;
 
@@ -13,7 +12,7 @@ internal static class HostReader
     /// </summary>
     public const int MaximumCores = 4096;
 
-    public static FleetHost ReadHost(ParseContext context, YamlNode node)
+    public static FleetHost ReadHost(ParseContext context, YamlTreeNode node)
     {
         var reader = YamlMapReader.Open(context, node, "host", FleetKeys.Host);
         var name = reader.Require(NameReader.HostName(reader, "name"), "name", "name: sql-prod-01");
@@ -59,7 +58,7 @@ internal static class HostReader
     public static string CoresFix(int logicalProcessors) =>
         $"a core has at least one logical processor, so give at most {logicalProcessors} physicalCores";
 
-    public static FleetInstance ReadInstance(ParseContext context, YamlNode node)
+    public static FleetInstance ReadInstance(ParseContext context, YamlTreeNode node)
     {
         var reader = YamlMapReader.Open(context, node, "instance", FleetKeys.Instance);
         var name = reader.Require(InstanceName(reader, "name"), "name", "name: MSSQLSERVER");

@@ -1,4 +1,3 @@
-using YamlDotNet.RepresentationModel;
 
 namespace ArcActors.Simulation.Fleets.Parsing;
 
@@ -7,11 +6,11 @@ internal sealed class ParseContext(string fileName)
 {
     public string FileName => fileName;
 
-    public FleetFileException Error(YamlNode node, string value, string problem, string fix) =>
+    public FleetFileException Error(YamlTreeNode node, string value, string problem, string fix) =>
         new(fileName, LineOf(node), value, problem, fix);
 
     public FleetFileException Error(int line, string value, string problem, string fix) =>
         new(fileName, line, value, problem, fix);
 
-    public static int LineOf(YamlNode node) => (int)Math.Max(1, node.Start.Line);
+    public static int LineOf(YamlTreeNode node) => node.Line;
 }

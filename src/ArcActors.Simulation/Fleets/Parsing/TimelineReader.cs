@@ -1,4 +1,3 @@
-using YamlDotNet.RepresentationModel;
 
 namespace ArcActors.Simulation.Fleets.Parsing;
 
@@ -9,7 +8,7 @@ internal static class TimelineReader
     private static readonly string[] HostOnly = ["host"];
     private static readonly string[] HostAndInstance = ["host", "instance"];
 
-    public static FleetTimelineEvent ReadEvent(ParseContext context, YamlNode node, DateTimeOffset start)
+    public static FleetTimelineEvent ReadEvent(ParseContext context, YamlTreeNode node, DateTimeOffset start)
     {
         var reader = YamlMapReader.OpenAny(context, node, "timeline event");
         var actionKey = FindActionKey(reader);
@@ -136,7 +135,7 @@ internal static class TimelineReader
         };
     }
 
-    private static FleetTimelineAction ReadChange(ParseContext context, YamlNode node, string? instance, string? database)
+    private static FleetTimelineAction ReadChange(ParseContext context, YamlTreeNode node, string? instance, string? database)
     {
         if (database is not null)
         {
@@ -154,7 +153,7 @@ internal static class TimelineReader
         return new ChangeHostAction(ChangeReader.ReadHostChange(hostReader));
     }
 
-    private static YamlMapReader OpenChange(ParseContext context, YamlNode node, string table, string[] keys)
+    private static YamlMapReader OpenChange(ParseContext context, YamlTreeNode node, string table, string[] keys)
     {
         var reader = YamlMapReader.Open(context, node, table, keys);
         if (!reader.Keys.Any())
@@ -165,13 +164,13 @@ internal static class TimelineReader
         return reader;
     }
 
-    private static string ReadName(ParseContext context, YamlNode node, string actionKey)
+    private static string ReadName(ParseContext context, YamlTreeNode node, string actionKey)
     {
         var reader = YamlMapReader.Open(context, node, actionKey, ["name"]);
         return reader.Require(reader.Name("name"), "name", $"{actionKey}: {{ name: NAME }}");
     }
 
-    private static FailoverAction ReadFailover(ParseContext context, YamlNode node)
+    private static FailoverAction ReadFailover(ParseContext context, YamlTreeNode node)
     {
         var reader = YamlMapReader.Open(context, node, "failover", ["availabilityGroup", "to"]);
         var group = reader.Require(reader.Name("availabilityGroup"), "availabilityGroup", "availabilityGroup: ag-sales");
@@ -180,7 +179,7 @@ internal static class TimelineReader
         return new FailoverAction(group, to);
     }
 
-    private static DisconnectAction ReadDisconnect(ParseContext context, YamlNode node)
+    private static DisconnectAction ReadDisconnect(ParseContext context, YamlTreeNode node)
     {
         var reader = YamlMapReader.Open(context, node, "disconnect", ["for"]);
         var text = reader.Require(reader.String("for"), "for", "for: 6h");
@@ -203,13 +202,13 @@ internal static class TimelineReader
         }
     }
 
-    private static RenameAction ReadRename(ParseContext context, YamlNode node)
+    private static RenameAction ReadRename(ParseContext context, YamlTreeNode node)
     {
         var reader = YamlMapReader.Open(context, node, "rename", ["to"]);
         return new RenameAction(reader.Require(NameReader.HostName(reader, "to"), "to", "to: sql-prod-01-new"));
     }
 
-    private static LicenseAction ReadLicense(ParseContext context, YamlNode node)
+    private static LicenseAction ReadLicense(ParseContext context, YamlTreeNode node)
     {
         var reader = YamlMapReader.Open(context, node, "license", FleetKeys.License);
         var name = reader.Require(reader.Name("name"), "name", "name: datacenter-east");
@@ -217,7 +216,7 @@ internal static class TimelineReader
         return new LicenseAction(name, DatabaseReader.LicenseChange(reader));
     }
 
-    private static ProviderAction ReadProvider(ParseContext context, YamlNode node)
+    private static ProviderAction ReadProvider(ParseContext context, YamlTreeNode node)
     {
         var reader = YamlMapReader.Open(context, node, "provider", ["name", "state"]);
         var name = reader.Require(reader.Enum("name", FleetValues.Providers), "name", $"name: {FleetValues.AzureArcDataProvider}");

@@ -1,6 +1,4 @@
 using System.Globalization;
-using YamlDotNet.Core;
-using YamlDotNet.RepresentationModel;
 
 namespace ArcActors.Simulation.Fleets.Parsing;
 
@@ -13,9 +11,9 @@ internal sealed class YamlMapReader
 {
     private static readonly HashSet<string> NullScalars = ["", "~", "null", "Null", "NULL"];
 
-    private readonly Dictionary<string, KeyValuePair<YamlNode, YamlNode>> _entries = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, KeyValuePair<YamlTreeNode, YamlTreeNode>> _entries = new(StringComparer.Ordinal);
 
-    private YamlMapReader(ParseContext context, YamlMappingNode node, string table)
+    private YamlMapReader(ParseContext context, YamlTreeMap node, string table)
     {
         Context = context;
         Node = node;
@@ -23,7 +21,7 @@ internal sealed class YamlMapReader
     }
 
     public ParseContext Context { get; }
-    public YamlMappingNode Node { get; }
+    public YamlTreeMap Node { get; }
 
     /// <summary>What the mapping is, for messages: "host", "instance", "database options" and so on.</summary>
     public string Table { get; }
@@ -33,7 +31,7 @@ internal sealed class YamlMapReader
     public IEnumerable<string> Keys => _entries.Keys;
 
     /// <summary>Opens a mapping and rejects keys outside <paramref name="allowedKeys"/>.</summary>
-    public static YamlMapReader Open(ParseContext context, YamlNode node, string table, IReadOnlyList<string> allowedKeys)
+    public static YamlMapReader Open(ParseContext context, YamlTreeNode node, string table, IReadOnlyList<string> allowedKeys)
     {
         var reader = OpenAny(context, node, table);
         foreach (var key in reader.Keys)
@@ -49,18 +47,18 @@ internal sealed class YamlMapReader
     }
 
     /// <summary>Opens a mapping without checking its keys. The caller checks them.</summary>
-    public static YamlMapReader OpenAny(ParseContext context, YamlNode node, string table)
+    public static YamlMapReader OpenAny(ParseContext context, YamlTreeNode node, string table)
     {
-        if (node is not YamlMappingNode mapping)
+        if (node is not YamlTreeMap mapping)
         {
             throw context.Error(node, Describe(node), $"{table} must be a map of keys, not {Describe(node)}",
                 "write it as 'key: value' lines or a { key: value } map");
         }
 
         var reader = new YamlMapReader(context, mapping, table);
-        foreach (var entry in mapping.Children)
+        foreach (var entry in mapping.Entries)
         {
-            if (entry.Key is not YamlScalarNode { Value: { } key })
+            if (entry.Key is not YamlTreeScalar { Value: var key })
             {
                 throw context.Error(entry.Key, Describe(entry.Key), $"a key in {table} is not plain text",
                     "use plain names as keys");
@@ -74,17 +72,17 @@ internal sealed class YamlMapReader
 
     public bool Has(string key) => Value(key) is not null;
 
-    public YamlNode KeyNode(string key) => _entries[key].Key;
+    public YamlTreeNode KeyNode(string key) => _entries[key].Key;
 
     /// <summary>Returns the value node of a key, or null when the key is absent or its value is null.</summary>
-    public YamlNode? Value(string key)
+    public YamlTreeNode? Value(string key)
     {
         if (!_entries.TryGetValue(key, out var entry))
         {
             return null;
         }
 
-        if (entry.Value is YamlScalarNode { Style: ScalarStyle.Plain or ScalarStyle.Any } scalar && NullScalars.Contains(scalar.Value ?? ""))
+        if (entry.Value is YamlTreeScalar { Plain: true } scalar && NullScalars.Contains(scalar.Value))
         {
             return null;
         }
@@ -93,7 +91,7 @@ internal sealed class YamlMapReader
     }
 
     /// <summary>Returns the node of a key for error positions: its value when present, else the mapping.</summary>
-    public YamlNode PositionOf(string key) => _entries.TryGetValue(key, out var entry) ? entry.Value : Node;
+    public YamlTreeNode PositionOf(string key) => _entries.TryGetValue(key, out var entry) ? entry.Value : Node;
 
     public FleetFileException Error(string key, string value, string problem, string fix) =>
         Context.Error(PositionOf(key), value, problem, fix);
@@ -112,13 +110,13 @@ internal sealed class YamlMapReader
             return null;
         }
 
-        if (node is not YamlScalarNode scalar)
+        if (node is not YamlTreeScalar scalar)
         {
             throw Error(key, Describe(node), $"'{key}' in {Table} must be {expected}, not {Describe(node)}",
                 $"write a single value, for example {key}: {example}");
         }
 
-        return scalar.Value ?? "";
+        return scalar.Value;
     }
 
     /// <summary>Reads a text value that must not be empty or blank.</summary>
@@ -277,7 +275,7 @@ internal sealed class YamlMapReader
         var values = new List<string>();
         foreach (var item in items)
         {
-            if (item is not YamlScalarNode scalar || string.IsNullOrWhiteSpace(scalar.Value))
+            if (item is not YamlTreeScalar scalar || string.IsNullOrWhiteSpace(scalar.Value))
             {
                 throw Context.Error(item, Describe(item), $"each item of '{key}' in {Table} must be a non-empty name, not {Describe(item)}",
                     $"write {key}: [name1, name2]");
@@ -289,7 +287,7 @@ internal sealed class YamlMapReader
         return values;
     }
 
-    public IReadOnlyList<YamlNode>? List(string key)
+    public IReadOnlyList<YamlTreeNode>? List(string key)
     {
         var node = Value(key);
         if (node is null)
@@ -297,13 +295,13 @@ internal sealed class YamlMapReader
             return null;
         }
 
-        if (node is not YamlSequenceNode sequence)
+        if (node is not YamlTreeList sequence)
         {
             throw Error(key, Describe(node), $"'{key}' in {Table} must be a list, not {Describe(node)}",
                 $"write one '- item' line per entry under {key}:, or {key}: [ ... ]");
         }
 
-        return sequence.Children.ToList();
+        return sequence.Items;
     }
 
     public YamlMapReader? Map(string key, string table, IReadOnlyList<string> allowedKeys)
@@ -321,11 +319,11 @@ internal sealed class YamlMapReader
         return digits.Length > 0 && digits.All(char.IsAsciiDigit);
     }
 
-    public static string Describe(YamlNode node) => node switch
+    public static string Describe(YamlTreeNode node) => node switch
     {
-        YamlScalarNode scalar => $"'{scalar.Value}'",
-        YamlSequenceNode => "a list",
-        YamlMappingNode => "a map",
-        _ => "an alias",
+        YamlTreeScalar scalar => $"'{scalar.Value}'",
+        YamlTreeList => "a list",
+        YamlTreeMap => "a map",
+        _ => "a value",
     };
 }
