@@ -56,7 +56,7 @@ public sealed class ArmApi : IAsyncDisposable
 
         var app = builder.Build();
         var logger = options.LoggerFactory?.CreateLogger<ArmApi>() ?? (ILogger)NullLogger.Instance;
-        var handler = new ArmRequestHandler(store, options, logger);
+        var handler = new ArmRequestHandler(store, options, new ArmWriteHandler(store, options, logger), logger);
         app.Run(handler.HandleAsync);
 
         return new ArmApi(app, certificate, ownedStore);

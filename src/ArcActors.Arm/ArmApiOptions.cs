@@ -38,6 +38,18 @@ public sealed record ArmApiOptions
     /// <summary>Logger factory for request errors. When null, the API logs nothing.</summary>
     public ILoggerFactory? LoggerFactory { get; init; }
 
+    /// <summary>
+    /// Checks bearer tokens and RBAC on every request. When null, the API accepts every request as
+    /// "anonymous", which only tests over a private read store should do.
+    /// </summary>
+    public Auth.ArmAuthorizer? Authorizer { get; init; }
+
+    /// <summary>The cloud side's entities, for writes and provider registration. When null, the API is read-only.</summary>
+    public IArmCommands? Commands { get; init; }
+
+    /// <summary>Clock for the activity log's default time range; the system clock when null.</summary>
+    public TimeProvider? Clock { get; init; }
+
     /// <summary>Locations listed for every resource type in the provider documents.</summary>
     public IReadOnlyList<string> Locations { get; init; } = [];
 }

@@ -10,6 +10,9 @@ public static class ArmApiVersions
     /// </summary>
     public static readonly IReadOnlyList<string> ResourceManager = ["2022-09-01", ArmResourceTypes.ApiVersion];
 
+    /// <summary>The api-version of Azure Monitor's activity log API, which ARM clients send for the event list.</summary>
+    public static readonly IReadOnlyList<string> ActivityLog = ["2015-04-01"];
+
     /// <summary>Returns null when <paramref name="value"/> is one of <paramref name="supported"/>, or the error to send.</summary>
     internal static ArmError? Check(string? value, string target, IReadOnlyList<string> supported)
     {

@@ -37,6 +37,23 @@ internal sealed record ArmError(int Status, string Code, string Message)
     public static ArmError RouteNotFound(string path) =>
         new(404, "NotFound", $"No API route matches the path '{path}'. Use an ARM resource id below /subscriptions/.");
 
-    public static ArmError MethodNotAllowed(string method) =>
-        new(405, "MethodNotAllowed", $"The method '{method}' is not supported; the API is read-only and serves only GET.");
+    public static ArmError InvalidSubscriptionId(string value) =>
+        new(400, "InvalidSubscriptionId",
+            $"The provided subscription identifier '{value}' is malformed or invalid. Use a GUID such as 3b55f041-58d7-4307-b59a-c390da3fb077.");
+
+    public static ArmError MethodNotAllowed(string method, string target, string allowed) =>
+        new(405, "MethodNotAllowed", $"The method '{method}' is not supported on '{target}'. Use {allowed}.");
+
+    public static ArmError ReadOnlyApi(string method) =>
+        new(405, "MethodNotAllowed", $"The method '{method}' is not supported because this API was started without write access to the cloud side; use GET.");
+
+    public static ArmError InvalidRequestContent(string message) => new(400, "InvalidRequestContent", message);
+
+    public static ArmError RequestTooLarge(long limit) =>
+        new(413, "RequestEntityTooLarge", $"The request body is larger than {limit} bytes. Send only the properties to change.");
+
+    public static ArmError SubscriptionNotRegistered(string subscriptionId, string providerNamespace) =>
+        new(409, "MissingSubscriptionRegistration",
+            $"The subscription '{subscriptionId}' is not registered to use namespace '{providerNamespace}'. "
+            + $"Register it with POST /subscriptions/{subscriptionId}/providers/{providerNamespace}/register?api-version=2024-01-01.");
 }

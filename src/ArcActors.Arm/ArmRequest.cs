@@ -15,5 +15,11 @@ internal abstract record ArmRequest
     /// <summary><c>/subscriptions/{sub}/resourceGroups/{rg}/resources</c> or <c>/subscriptions/{sub}/resources</c>: every type.</summary>
     public sealed record GenericCollection(string IdPrefix) : ArmRequest;
 
+    /// <summary><c>POST /subscriptions/{sub}/providers/{namespace}/register</c> or <c>/unregister</c>.</summary>
+    public sealed record ProviderAction(string SubscriptionId, string Namespace, bool Register) : ArmRequest;
+
+    /// <summary><c>/subscriptions/{sub}/providers/Microsoft.Insights/eventtypes/management/values</c>: the activity log.</summary>
+    public sealed record ActivityLog(string SubscriptionId) : ArmRequest;
+
     public sealed record Invalid(ArmError Error) : ArmRequest;
 }

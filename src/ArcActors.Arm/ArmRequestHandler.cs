@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using ArcActors.Arm.ActivityLog;
 using ArcActors.ReadModel;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
@@ -8,8 +9,8 @@ using Microsoft.Extensions.Logging;
 
 namespace ArcActors.Arm;
 
-/// <summary>Serves one GET request from the read store.</summary>
-internal sealed partial class ArmRequestHandler(ReadStore store, ArmApiOptions options, ILogger logger)
+/// <summary>Serves one request: checks it, authorizes it, answers reads from the read store and hands writes to <see cref="ArmWriteHandler"/>.</summary>
+internal sealed partial class ArmRequestHandler(ReadStore store, ArmApiOptions options, ArmWriteHandler writes, ILogger logger)
 {
     private const string ApiVersionKey = "api-version";
 
@@ -22,39 +23,51 @@ internal sealed partial class ArmRequestHandler(ReadStore store, ArmApiOptions o
         }
         catch (Exception exception) when (!context.Response.HasStarted)
         {
-            logger.LogError(exception, "ARM API: GET {Path} failed", rawPath);
+            logger.LogError(exception, "ARM API: {Method} {Path} failed", context.Request.Method, rawPath);
             await ArmResponses.WriteErrorAsync(context, new ArmError(500, "InternalServerError", "The server failed to read the resource; see the server log."));
         }
     }
 
     private async Task HandleCoreAsync(HttpContext context, string rawPath)
     {
-        if (!HttpMethods.IsGet(context.Request.Method))
+        var method = context.Request.Method;
+        var request = ArmRequestParser.Parse(rawPath);
+        if (request is ArmRequest.Invalid invalid)
         {
-            await WriteErrorAsync(context, rawPath, ArmError.MethodNotAllowed(context.Request.Method));
+            await WriteErrorAsync(context, rawPath, invalid.Error);
             return;
         }
 
-        var request = ArmRequestParser.Parse(rawPath);
+        if (!ArmRequestRules.Allows(request, method))
+        {
+            await WriteErrorAsync(context, rawPath, ArmError.MethodNotAllowed(method, rawPath, ArmRequestRules.AllowedMethods(request)));
+            return;
+        }
+
+        var caller = await AuthorizeAsync(context, request, method);
+        if (caller is null)
+        {
+            return;
+        }
+
         var apiVersion = context.Request.Query[ApiVersionKey].FirstOrDefault();
-        var error = request switch
+        var versionError = ArmRequestRules.CheckApiVersion(request, apiVersion);
+        if (versionError is not null)
         {
-            ArmRequest.Invalid invalid => invalid.Error,
-            ArmRequest.Resource resource => ArmApiVersions.Check(apiVersion, $"resource type '{resource.Type.FullType}'", resource.Type.ApiVersions),
-            ArmRequest.Collection collection => ArmApiVersions.Check(apiVersion, $"resource type '{collection.Type.FullType}'", collection.Type.ApiVersions),
-            ArmRequest.Provider provider => ArmApiVersions.Check(apiVersion, $"provider '{provider.Namespace}'", ArmApiVersions.ResourceManager),
-            _ => ArmApiVersions.Check(apiVersion, "resource lists", ArmApiVersions.ResourceManager),
-        };
-        if (error is not null)
+            await WriteErrorAsync(context, rawPath, versionError);
+            return;
+        }
+
+        if (!HttpMethods.IsGet(method))
         {
-            await WriteErrorAsync(context, rawPath, error);
+            await writes.HandleAsync(context, request, caller);
             return;
         }
 
         switch (request)
         {
             case ArmRequest.Provider provider:
-                await ArmResponses.WriteJsonAsync(context, ProviderDocuments.Build(provider.SubscriptionId, provider.Namespace, options.Locations));
+                await writes.WriteProviderAsync(context, provider.SubscriptionId, provider.Namespace);
                 break;
             case ArmRequest.Resource resource:
                 await WriteResourceAsync(context, resource);
@@ -65,7 +78,50 @@ internal sealed partial class ArmRequestHandler(ReadStore store, ArmApiOptions o
             case ArmRequest.GenericCollection generic:
                 await WriteGenericPageAsync(context, rawPath, apiVersion!, generic);
                 break;
+            case ArmRequest.ActivityLog log:
+                await WriteActivityLogAsync(context, rawPath, apiVersion!, log);
+                break;
         }
+    }
+
+    // Returns the caller's principal name, or null after writing the 401 or 403. Without an authorizer every caller is anonymous.
+    private async Task<string?> AuthorizeAsync(HttpContext context, ArmRequest request, string method)
+    {
+        if (options.Authorizer is null)
+        {
+            return "anonymous";
+        }
+
+        var (action, target) = ArmRequestRules.Permission(request, method);
+        var result = options.Authorizer.Authorize(AuthorizationHeader(context), action, target);
+        if (result.Succeeded)
+        {
+            return result.Principal!;
+        }
+
+        if (result.WwwAuthenticate is not null)
+        {
+            context.Response.Headers.WWWAuthenticate = result.WwwAuthenticate;
+        }
+
+        await WriteErrorAsync(context, target, new ArmError(result.Status, result.ErrorCode!, result.Message!));
+        return null;
+    }
+
+    // Several Authorization headers join into one value, which the authorizer rejects as malformed.
+    private static string? AuthorizationHeader(HttpContext context)
+    {
+        var values = context.Request.Headers.Authorization;
+        return values.Count == 0 ? null : values.ToString();
+    }
+
+    private async Task WriteActivityLogAsync(HttpContext context, string rawPath, string apiVersion, ArmRequest.ActivityLog log)
+    {
+        var filter = context.Request.Query["$filter"].FirstOrDefault();
+        var (status, body) = ActivityLogEndpoint.Handle(store, log.SubscriptionId, filter, context.Request.Query["$skipToken"].FirstOrDefault(),
+            options.DefaultPageSize, skipToken => NextLink(context, rawPath, apiVersion, options.DefaultPageSize, skipToken, includeTop: false),
+            options.Clock);
+        await ArmResponses.WriteJsonAsync(context, body, status);
     }
 
     private async Task WriteResourceAsync(HttpContext context, ArmRequest.Resource request)
@@ -136,14 +192,15 @@ internal sealed partial class ArmRequestHandler(ReadStore store, ArmApiOptions o
         return ArmResponses.WriteErrorAsync(context, error);
     }
 
-    private static string NextLink(HttpContext context, string rawPath, string apiVersion, int pageSize, string lastId)
+    private static string NextLink(HttpContext context, string rawPath, string apiVersion, int pageSize, string lastId, bool includeTop = true)
     {
-        var query = new List<KeyValuePair<string, string?>>
+        var query = new List<KeyValuePair<string, string?>> { new(ApiVersionKey, apiVersion) };
+        if (includeTop)
         {
-            new(ApiVersionKey, apiVersion),
-            new("$top", pageSize.ToString(CultureInfo.InvariantCulture)),
-            new("$skipToken", lastId),
-        };
+            query.Add(new("$top", pageSize.ToString(CultureInfo.InvariantCulture)));
+        }
+
+        query.Add(new("$skipToken", lastId));
         var filter = context.Request.Query["$filter"].FirstOrDefault();
         if (filter is not null)
         {

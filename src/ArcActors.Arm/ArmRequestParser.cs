@@ -6,6 +6,8 @@ internal static class ArmRequestParser
     /// <summary>Longest name segment accepted in a path, in characters.</summary>
     public const int MaxSegmentLength = 260;
 
+    public const string ActivityLogNamespace = "Microsoft.Insights";
+
     /// <summary>
     /// Parses <paramref name="rawPath"/>, the path as the client sent it before any normalization. Each
     /// segment is unescaped on its own, so <c>%2F</c> stays inside a name and <c>%2E%2E</c> is still caught
@@ -28,6 +30,11 @@ internal static class ArmRequestParser
             return new ArmRequest.Invalid(ArmError.InvalidResourceId(display, badSegment));
         }
 
+        if (!Guid.TryParseExact(segments[1], "D", out _))
+        {
+            return new ArmRequest.Invalid(ArmError.InvalidSubscriptionId(segments[1]));
+        }
+
         var subscriptionPrefix = $"/subscriptions/{segments[1]}";
         var rest = segments.AsSpan(2);
         if (rest.Length >= 2 && Is(rest[0], "resourceGroups"))
@@ -43,6 +50,19 @@ internal static class ArmRequestParser
         if (rest.Length == 2 && Is(rest[0], "providers"))
         {
             return ParseProvider(segments[1], rest[1]);
+        }
+
+        if (rest.Length == 3 && Is(rest[0], "providers") && (Is(rest[2], "register") || Is(rest[2], "unregister")))
+        {
+            return ParseProvider(segments[1], rest[1]) is ArmRequest.Provider provider
+                ? new ArmRequest.ProviderAction(provider.SubscriptionId, provider.Namespace, Is(rest[2], "register"))
+                : ParseProvider(segments[1], rest[1]);
+        }
+
+        if (rest.Length == 5 && Is(rest[0], "providers") && Is(rest[1], ActivityLogNamespace)
+            && Is(rest[2], "eventtypes") && Is(rest[3], "management") && Is(rest[4], "values"))
+        {
+            return new ArmRequest.ActivityLog(segments[1]);
         }
 
         if (rest.Length == 3 && Is(rest[0], "providers"))

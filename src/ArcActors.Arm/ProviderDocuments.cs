@@ -5,8 +5,7 @@ namespace ArcActors.Arm;
 /// <summary>Builds the provider documents that ARM clients read to choose an api-version per resource type.</summary>
 internal static class ProviderDocuments
 {
-    // NOTE: registrationState is always Registered because the API does not implement provider registration yet.
-    public static JsonObject Build(string subscriptionId, string providerNamespace, IReadOnlyList<string> locations)
+    public static JsonObject Build(string subscriptionId, string providerNamespace, IReadOnlyList<string> locations, bool registered)
     {
         var resourceTypes = new JsonArray();
         foreach (var type in ArmResourceTypes.InNamespace(providerNamespace))
@@ -23,7 +22,7 @@ internal static class ProviderDocuments
         {
             ["id"] = $"/subscriptions/{subscriptionId}/providers/{providerNamespace}",
             ["namespace"] = providerNamespace,
-            ["registrationState"] = "Registered",
+            ["registrationState"] = registered ? "Registered" : "NotRegistered",
             ["resourceTypes"] = resourceTypes,
         };
     }

@@ -29,9 +29,9 @@ public static class Program
             Console.Error.WriteLine("Run 'arcactors help' for the commands and their options.");
             return 2;
         }
-        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        catch (OperationCanceledException exception) when (stop.IsCancellationRequested)
         {
-            Console.Error.WriteLine("arcactors: stopped before the current step finished; what was stored until then is kept.");
+            Console.Error.WriteLine($"arcactors: stopped before the current step finished; {StopOutcome(exception)}");
             return StoppedExitCode;
         }
         catch (FleetFileException exception)
@@ -46,13 +46,21 @@ public static class Program
         }
     }
 
+    // A simulate run on a temporary data folder deletes it and reports that in the exception's message.
+    // Every other stopped run keeps its data folder.
+    private static string StopOutcome(OperationCanceledException exception) =>
+        exception.Message == SimulateCommand.TemporaryDataDeletedMessage
+            ? exception.Message
+            : "what was stored until then is kept in the data folder.";
+
     // The first signal cancels the running step and lets the command shut the node down cleanly.
-    // A second signal keeps its default action and ends the process at once.
+    // A second signal ends the process at once.
     private static void RequestStop(PosixSignalContext context, CancellationTokenSource stop)
     {
         if (stop.IsCancellationRequested)
         {
             Console.Error.WriteLine($"arcactors: second {context.Signal}, exiting without a clean shutdown");
+            ExitNow(StoppedExitCode);
             return;
         }
 
@@ -60,4 +68,32 @@ public static class Program
         Console.Error.WriteLine($"arcactors: {context.Signal} received, stopping (send it again to exit at once) ...");
         stop.Cancel();
     }
+
+    /// <summary>
+    /// Ends the process with <paramref name="exitCode"/> without running exit handlers. The runtime's
+    /// own signal handling and <see cref="Environment.Exit"/> run AppDomain.ProcessExit, where Akka.NET's
+    /// coordinated shutdown waits for the actor system: on a 200 MB fleet it kept the process running.
+    /// Environment.FailFast would skip them too, but it reports a crash and writes a crash dump.
+    /// On Unix, _exit(2) ends the process at once; on Windows, TerminateProcess does.
+    /// </summary>
+    private static void ExitNow(int exitCode)
+    {
+        Console.Out.Flush();
+        Console.Error.Flush();
+        if (OperatingSystem.IsWindows())
+        {
+            TerminateProcess(System.Diagnostics.Process.GetCurrentProcess().Handle, (uint)exitCode);
+        }
+        else
+        {
+            UnixExit(exitCode);
+        }
+    }
+
+    [DllImport("libc", EntryPoint = "_exit")]
+    private static extern void UnixExit(int status);
+
+    [DllImport("kernel32", SetLastError = true)]
+    [return: MarshalAs(UnmanagedType.Bool)]
+    private static extern bool TerminateProcess(IntPtr process, uint exitCode);
 }

@@ -23,7 +23,7 @@ public static partial class ArmRenderer
         {
             ["collationName"] = database.CollationName,
             ["databaseCreationDate"] = Time(database.DatabaseCreationDate),
-            ["compatibilityLevel"] = database.CompatibilityLevel,
+            ["compatibilityLevel"] = CompatibilityLevelOf(database),
             ["state"] = database.State,
             ["isReadOnly"] = database.IsReadOnly,
             ["recoveryMode"] = database.RecoveryMode,
@@ -49,6 +49,10 @@ public static partial class ArmRenderer
             times,
             properties);
     }
+
+    // A database whose details could not be read reports level 0, which the spec's range 80-200 rejects, so it renders as null.
+    private static JsonNode? CompatibilityLevelOf(DatabaseSnapshot database) =>
+        database.CompatibilityLevel > 0 ? JsonValue.Create(database.CompatibilityLevel) : null;
 
     private static JsonObject DatabaseOptions(DatabaseOptions options) => new()
     {

@@ -18,7 +18,8 @@ public static partial class ArmRenderer
         MachineSnapshot? machine,
         ResourceTimes times,
         DateTimeOffset? lastInventoryUploadTime,
-        DateTimeOffset? lastUsageUploadTime)
+        DateTimeOffset? lastUsageUploadTime,
+        InstanceSettings? settings = null)
     {
         ArgumentNullException.ThrowIfNull(scope);
         ArgumentNullException.ThrowIfNull(instance);
@@ -56,11 +57,35 @@ public static partial class ArmRenderer
             properties["failoverCluster"] = FailoverCluster(id, cluster);
         }
 
-        properties["backupPolicy"] = null;
-        properties["monitoring"] = new JsonObject { ["enabled"] = IsMonitoringEnabled(instance, licenseType) };
+        properties["backupPolicy"] = settings?.BackupPolicy is { } policy ? BackupPolicyObject(policy) : null;
+        properties["monitoring"] = new JsonObject { ["enabled"] = settings?.MonitoringEnabled ?? IsMonitoringEnabled(instance, licenseType) };
 
         return Envelope(id, ResourceIds.InstanceName(hostName, instance.InstanceName), ResourceIds.InstanceType, LocationOf(scope), times, properties);
     }
+
+    /// <summary>
+    /// Returns the writable properties of an instance, <c>backupPolicy</c> and <c>monitoring</c>, as a PATCH
+    /// sets them. Monitoring left at its default is absent, because its value depends on the instance.
+    /// </summary>
+    public static JsonObject InstanceSettingsProperties(InstanceSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        var properties = new JsonObject { ["backupPolicy"] = settings.BackupPolicy is { } policy ? BackupPolicyObject(policy) : null };
+        if (settings.MonitoringEnabled is { } enabled)
+        {
+            properties["monitoring"] = new JsonObject { ["enabled"] = enabled };
+        }
+
+        return properties;
+    }
+
+    private static JsonObject BackupPolicyObject(BackupPolicy policy) => new()
+    {
+        ["retentionPeriodDays"] = policy.RetentionPeriodDays,
+        ["fullBackupDays"] = policy.FullBackupDays,
+        ["differentialBackupHours"] = policy.DifferentialBackupHours,
+        ["transactionLogBackupMinutes"] = policy.TransactionLogBackupMinutes,
+    };
 
     /// <summary>
     /// Returns a port list without empty entries and without "0", which SQL Server stores when dynamic

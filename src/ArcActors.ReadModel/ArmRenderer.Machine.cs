@@ -24,6 +24,7 @@ public static partial class ArmRenderer
             ["osName"] = machine.Os,
             ["osType"] = machine.Os.ToLowerInvariant(),
             ["detectedProperties"] = DetectedProperties(machine),
+            ["extensions"] = new JsonArray(SqlExtension(machine)),
         };
 
         return Envelope(
@@ -45,6 +46,22 @@ public static partial class ArmRenderer
         ["hostType"] = machine.HostType,
         ["sqlServerLicenseType"] = machine.Extension.LicenseType,
     };
+
+    // The SQL Server extension as a MachineExtensionInstanceView; an unhealthy one carries the code and
+    // message the cloud side rejected the host's inventory with, such as SubscriptionNotRegistered.
+    private static JsonObject SqlExtension(MachineSnapshot machine)
+    {
+        var name = string.Equals(machine.Os, "Linux", StringComparison.OrdinalIgnoreCase) ? "LinuxAgent.SqlServer" : "WindowsAgent.SqlServer";
+        var healthy = machine.Health.Status == ExtensionHealth.Healthy.Status;
+        var status = new JsonObject
+        {
+            ["code"] = healthy ? "ProvisioningState/succeeded" : $"SqlServerExtension/{machine.Health.Code}",
+            ["level"] = healthy ? "Info" : "Error",
+            ["displayStatus"] = machine.Health.Status,
+            ["message"] = healthy ? "The extension is healthy." : $"{machine.Health.Code}: {machine.Health.Message}",
+        };
+        return new JsonObject { ["name"] = name, ["type"] = name, ["status"] = status };
+    }
 
     private static int PhysicalCoresOf(MachineSnapshot machine) =>
         machine.PhysicalCores > 0 ? machine.PhysicalCores : machine.LogicalProcessors;

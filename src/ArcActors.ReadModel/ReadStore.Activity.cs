@@ -8,9 +8,16 @@ public sealed partial class ReadStore
 {
     /// <summary>
     /// Writes one activity row per resource change. Rows are unique by (projection, offset, index in the
-    /// event), so applying the same event twice writes nothing the second time.
+    /// event), so applying the same event twice writes nothing the second time. A change with an empty
+    /// <see cref="ResourceChange.Caller"/> came from the host agent and is logged with <paramref name="agentCaller"/>.
     /// </summary>
-    private static void WriteActivity(WriteContext context, long offset, ResourceScope scope, DateTimeOffset at, IReadOnlyList<ResourceChange> changes)
+    private static void WriteActivity(
+        WriteContext context,
+        long offset,
+        ResourceScope scope,
+        DateTimeOffset at,
+        IReadOnlyList<ResourceChange> changes,
+        string agentCaller)
     {
         for (var index = 0; index < changes.Count; index++)
         {
@@ -19,8 +26,8 @@ public sealed partial class ReadStore
 
             context.Execute(
                 """
-                INSERT OR IGNORE INTO activity(time, resource_id, operation, changes_json, projection, source_offset, idx)
-                VALUES ($time, $resourceId, $operation, $changes, $projection, $offset, $index)
+                INSERT OR IGNORE INTO activity(time, resource_id, operation, changes_json, projection, source_offset, idx, caller)
+                VALUES ($time, $resourceId, $operation, $changes, $projection, $offset, $index, $caller)
                 """,
                 ("$time", ArmTime.ToTicks(at)),
                 ("$resourceId", ActivityResourceId(scope, change)),
@@ -28,12 +35,16 @@ public sealed partial class ReadStore
                 ("$changes", ArmJson.ToCompact(ChangesObject(change.Properties))),
                 ("$projection", context.Projection),
                 ("$offset", offset),
-                ("$index", index));
+                ("$index", index),
+                ("$caller", string.IsNullOrEmpty(change.Caller) ? agentCaller : change.Caller));
         }
     }
 
+    /// <summary>Returns the caller of a change the host agent on <paramref name="hostName"/> reported.</summary>
+    private static string HostAgentCaller(string hostName) => $"host agent on {hostName}";
+
     /// <summary>Returns <c>{"property": {"old": "...", "new": "..."}}</c> in the order the event lists the properties.</summary>
-    internal static JsonObject ChangesObject(IReadOnlyList<PropertyChange> properties)
+    public static JsonObject ChangesObject(IReadOnlyList<PropertyChange> properties)
     {
         var changes = new JsonObject();
         foreach (var property in properties)

@@ -1,4 +1,6 @@
 using ArcActors.Contracts.Events;
+using ArcActors.Contracts.Licenses;
+using ArcActors.Contracts.Inventory;
 using Microsoft.Data.Sqlite;
 
 namespace ArcActors.ReadModel;
@@ -55,6 +57,9 @@ public sealed partial class ReadStore
             case MachineChanged machine:
                 ApplyMachine(context, offset, machine);
                 break;
+            case InstanceSettingsChanged settings:
+                ApplySettings(context, offset, settings);
+                break;
             case UsageHourBilled usage:
                 ApplyUsageHour(context, usage);
                 break;
@@ -64,6 +69,12 @@ public sealed partial class ReadStore
                     ApplyUsageHour(context, hour);
                 }
 
+                break;
+            case LicenseWritten license:
+                ApplyLicenseWritten(context, offset, license);
+                break;
+            case LicenseDeleted license:
+                ApplyLicenseDeleted(context, offset, license);
                 break;
         }
     }

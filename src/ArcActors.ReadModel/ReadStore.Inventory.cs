@@ -12,7 +12,7 @@ public sealed partial class ReadStore
         var instanceId = material?.ResourceId ?? ResourceIds.Instance(change.Scope, change.HostName, instanceName);
 
         var instanceDeleted = ApplyDeletes(context, change, key, instanceId);
-        WriteActivity(context, offset, change.Scope, change.At, change.Changes);
+        WriteActivity(context, offset, change.Scope, change.At, change.Changes, HostAgentCaller(change.HostName));
         if (instanceDeleted)
         {
             return;
@@ -93,7 +93,7 @@ public sealed partial class ReadStore
         if (material.Snapshot is { } snapshot)
         {
             WriteResource(context, instanceId, ResourceIds.InstanceType, material.VmId, null, at, times =>
-                ArmRenderer.Instance(material.Scope, hostName, snapshot, machine?.Machine, times, material.At, null));
+                ArmRenderer.Instance(material.Scope, hostName, snapshot, machine?.Machine, times, material.At, null, LoadSettings(context, key)));
             RenderAvailabilityGroups(context, material, hostName, instanceId, at);
         }
 

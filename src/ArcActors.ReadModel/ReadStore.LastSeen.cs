@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Data.Sqlite;
 
@@ -49,6 +50,58 @@ public sealed partial class ReadStore
             "SELECT resource_id, last_inventory_upload, last_usage_upload FROM last_seen",
             reader => (Key: reader.GetString(0), Times: new SeenTimes(reader.NullableInt64(1), reader.NullableInt64(2))));
         return rows.ToDictionary(row => row.Key, row => row.Times, StringComparer.OrdinalIgnoreCase);
+    }
+
+    /// <summary>
+    /// Loads the last-seen times of <paramref name="keys"/> only, through the primary key, so that reading
+    /// one page or one resource costs the same whatever the number of hosts.
+    /// </summary>
+    private static Dictionary<string, SeenTimes> LoadLastSeen(SqliteConnection connection, IEnumerable<string> keys)
+    {
+        var distinct = keys.Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        if (distinct.Count == 0)
+        {
+            return new Dictionary<string, SeenTimes>(StringComparer.OrdinalIgnoreCase);
+        }
+
+        var rows = connection.Query(
+            null,
+            """
+            SELECT resource_id, last_inventory_upload, last_usage_upload FROM last_seen
+            WHERE resource_id IN (SELECT value FROM json_each($keys))
+            """,
+            reader => (Key: reader.GetString(0), Times: new SeenTimes(reader.NullableInt64(1), reader.NullableInt64(2))),
+            ("$keys", JsonSerializer.Serialize(distinct)));
+        return rows.ToDictionary(row => row.Key, row => row.Times, StringComparer.OrdinalIgnoreCase);
+    }
+
+    /// <summary>
+    /// Returns the last-seen keys that <see cref="OverlayLastSeen"/> reads for a stored row: the instance's
+    /// own id for an instance, the parent instance's id for a database, and the machine's key for both.
+    /// </summary>
+    private static IEnumerable<string> SeenKeys(StoredRow row)
+    {
+        var isInstance = string.Equals(row.Type, ResourceIds.InstanceType, StringComparison.OrdinalIgnoreCase);
+        var isDatabase = string.Equals(row.Type, ResourceIds.DatabaseType, StringComparison.OrdinalIgnoreCase);
+        if (!isInstance && !isDatabase)
+        {
+            yield break;
+        }
+
+        if (isInstance)
+        {
+            yield return row.Id;
+        }
+
+        if (isDatabase && row.ParentId is not null)
+        {
+            yield return row.ParentId;
+        }
+
+        if (row.VmId is not null)
+        {
+            yield return MachineSeenKey(Guid.Parse(row.VmId));
+        }
     }
 
     /// <summary>Lays the recorded upload times over a stored resource, keeping whichever time is later.</summary>

@@ -32,6 +32,6 @@ public sealed partial class ReadStore
             RenderInstanceTree(context, key, change.At);
         }
 
-        WriteActivity(context, offset, change.Scope, change.At, change.Changes);
+        WriteActivity(context, offset, change.Scope, change.At, change.Changes, HostAgentCaller(machine.HostName));
     }
 }

@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json.Nodes;
 
 namespace ArcActors.ReadModel;
@@ -16,24 +17,68 @@ public sealed partial class ReadStore
         ArgumentException.ThrowIfNullOrEmpty(idPrefix);
         ArgumentOutOfRangeException.ThrowIfLessThan(pageSize, 1);
 
+        var upperBound = PrefixUpperBound(idPrefix);
         using var connection = OpenConnection();
-        var seen = LoadLastSeen(connection);
         var rows = connection.Query(
             null,
-            """
-            SELECT id, type, vm_id, parent_id, json FROM resources
-            WHERE substr(id, 1, length($prefix)) = $prefix COLLATE NOCASE
-              AND ($type IS NULL OR type = $type)
-              AND ($after IS NULL OR id > $after)
-            ORDER BY id
-            LIMIT $limit
-            """,
-            reader => (Type: reader.GetString(1), VmId: reader.NullableString(2), ParentId: reader.NullableString(3), Json: reader.GetString(4)),
+            ListPageSql(type is not null, afterId is not null, upperBound is not null),
+            reader => new StoredRow(reader.GetString(0), reader.GetString(1), reader.NullableString(2), reader.NullableString(3), reader.GetString(4)),
             ("$prefix", idPrefix),
+            ("$upper", upperBound),
             ("$type", type),
             ("$after", afterId),
             ("$limit", pageSize));
 
+        var seen = LoadLastSeen(connection, rows.SelectMany(SeenKeys));
         return rows.Select(row => Materialize(row.Json, row.Type, row.VmId, row.ParentId, seen)).ToList();
     }
+
+    // The query walks the primary key index from the prefix, or from the previous page's last id, and
+    // stops at the first id past the prefix, so a page reads about pageSize rows whatever the table size.
+    // With a type, the index on (type, id) serves the same walk inside one type.
+    private static string ListPageSql(bool hasType, bool hasAfter, bool hasUpper)
+    {
+        var sql = new StringBuilder("SELECT id, type, vm_id, parent_id, json FROM resources WHERE ");
+        sql.Append(hasAfter ? "id > $after" : "id >= $prefix");
+        if (hasUpper)
+        {
+            sql.Append(" AND id < $upper");
+        }
+
+        sql.Append(" AND substr(id, 1, length($prefix)) = $prefix COLLATE NOCASE");
+        if (hasType)
+        {
+            sql.Append(" AND type = $type");
+        }
+
+        return sql.Append(" ORDER BY id LIMIT $limit").ToString();
+    }
+
+    /// <summary>
+    /// Returns a string that sorts, under SQLite's NOCASE collation, after every id that starts with
+    /// <paramref name="prefix"/>: the prefix with ASCII letters lowered and its last character raised by
+    /// one. The bound may let a few other ids through, which the exact prefix test then drops. Returns
+    /// null when the last character is a surrogate or U+FFFF, and the query then reads to the end of the index.
+    /// </summary>
+    internal static string? PrefixUpperBound(string prefix)
+    {
+        var folded = AsciiLower(prefix);
+        var last = folded[^1];
+        if (char.IsSurrogate(last) || last == char.MaxValue)
+        {
+            return null;
+        }
+
+        return string.Concat(folded.AsSpan(0, folded.Length - 1), [(char)(last + 1)]);
+    }
+
+    // SQLite's NOCASE folds only the ASCII letters A to Z.
+    private static string AsciiLower(string text) =>
+        string.Create(text.Length, text, (span, source) =>
+        {
+            for (var i = 0; i < source.Length; i++)
+            {
+                span[i] = char.IsAsciiLetterUpper(source[i]) ? (char)(source[i] + ('a' - 'A')) : source[i];
+            }
+        });
 }

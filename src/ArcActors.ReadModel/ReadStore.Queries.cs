@@ -45,13 +45,14 @@ public sealed partial class ReadStore
     {
         using var connection = OpenConnection();
         var rows = connection.Stream(
-            "SELECT id, time, resource_id, operation, changes_json FROM activity ORDER BY time, resource_id COLLATE BINARY, id",
+            "SELECT id, time, resource_id, operation, changes_json, caller FROM activity ORDER BY time, resource_id COLLATE BINARY, id",
             reader => new ActivityRow(
                 reader.GetInt64(0),
                 ArmTime.FromTicks(reader.GetInt64(1)),
                 reader.GetString(2),
                 reader.GetString(3),
-                ParseChanges(reader.GetString(4))));
+                ParseChanges(reader.GetString(4)),
+                reader.GetString(5)));
         foreach (var row in rows)
         {
             yield return row;
@@ -66,8 +67,8 @@ public sealed partial class ReadStore
         using var connection = OpenConnection();
         var rows = connection.Query(
             null,
-            "SELECT type, vm_id, parent_id, json FROM resources WHERE id = $id",
-            reader => (Type: reader.GetString(0), VmId: reader.NullableString(1), ParentId: reader.NullableString(2), Json: reader.GetString(3)),
+            "SELECT id, type, vm_id, parent_id, json FROM resources WHERE id = $id",
+            reader => new StoredRow(reader.GetString(0), reader.GetString(1), reader.NullableString(2), reader.NullableString(3), reader.GetString(4)),
             ("$id", id));
         if (rows.Count == 0)
         {
@@ -75,7 +76,7 @@ public sealed partial class ReadStore
         }
 
         var row = rows[0];
-        return Materialize(row.Json, row.Type, row.VmId, row.ParentId, LoadLastSeen(connection));
+        return Materialize(row.Json, row.Type, row.VmId, row.ParentId, LoadLastSeen(connection, SeenKeys(row)));
     }
 
     /// <summary>Returns every billing line sorted by hour, machine and meter.</summary>
@@ -109,13 +110,14 @@ public sealed partial class ReadStore
         using var connection = OpenConnection();
         var rows = connection.Query(
             null,
-            "SELECT id, time, resource_id, operation, changes_json FROM activity",
+            "SELECT id, time, resource_id, operation, changes_json, caller FROM activity",
             reader => new ActivityRow(
                 reader.GetInt64(0),
                 ArmTime.FromTicks(reader.GetInt64(1)),
                 reader.GetString(2),
                 reader.GetString(3),
-                ParseChanges(reader.GetString(4))));
+                ParseChanges(reader.GetString(4)),
+                reader.GetString(5)));
 
         return rows
             .OrderBy(row => row.Time)
@@ -145,6 +147,9 @@ public sealed partial class ReadStore
             billingRows,
             sortedCores);
     }
+
+    /// <summary>The columns of a resources row that reads turn into an ARM resource.</summary>
+    private sealed record StoredRow(string Id, string Type, string? VmId, string? ParentId, string Json);
 
     private static JsonObject Materialize(string json, string type, string? vmId, string? parentId, Dictionary<string, SeenTimes> seen)
     {

@@ -47,6 +47,7 @@ public sealed partial class ReadStore : IDisposable
         using var connection = store.OpenConnection();
         connection.Execute(null, "PRAGMA journal_mode=WAL;");
         connection.Execute(null, ReadStoreSchema.Create);
+        ReadStoreSchema.AddMissingColumns(connection);
         return store;
     }
 

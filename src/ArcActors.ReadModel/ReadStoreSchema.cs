@@ -1,3 +1,5 @@
+using Microsoft.Data.Sqlite;
+
 namespace ArcActors.ReadModel;
 
 /// <summary>Tables of the read store. Times are stored as UTC ticks so that they sort as numbers.</summary>
@@ -14,6 +16,7 @@ internal static class ReadStoreSchema
             modified_at INTEGER NOT NULL);
         CREATE INDEX IF NOT EXISTS resources_parent ON resources(parent_id);
         CREATE INDEX IF NOT EXISTS resources_type ON resources(type);
+        CREATE INDEX IF NOT EXISTS resources_type_id ON resources(type, id);
 
         CREATE TABLE IF NOT EXISTS machines (
             vm_id TEXT NOT NULL PRIMARY KEY,
@@ -48,7 +51,9 @@ internal static class ReadStoreSchema
             projection TEXT NOT NULL,
             source_offset INTEGER NOT NULL,
             idx INTEGER NOT NULL,
+            caller TEXT NOT NULL DEFAULT '',
             UNIQUE (projection, source_offset, idx));
+        CREATE INDEX IF NOT EXISTS activity_time ON activity(time);
 
         CREATE TABLE IF NOT EXISTS billing (
             vm_id TEXT NOT NULL,
@@ -66,8 +71,29 @@ internal static class ReadStoreSchema
             last_inventory_upload INTEGER,
             last_usage_upload INTEGER);
 
+        CREATE TABLE IF NOT EXISTS instance_settings (
+            instance_key TEXT NOT NULL PRIMARY KEY COLLATE NOCASE,
+            settings_json TEXT NOT NULL);
+
         CREATE TABLE IF NOT EXISTS projection_offsets (
             name TEXT NOT NULL PRIMARY KEY,
             "offset" INTEGER NOT NULL);
         """;
+
+    /// <summary>
+    /// Adds the columns that files created by earlier versions lack. It runs in an immediate
+    /// transaction, so two processes that open the same old file add each column once.
+    /// </summary>
+    public static void AddMissingColumns(SqliteConnection connection)
+    {
+        using var transaction = connection.BeginTransaction(deferred: false);
+        var columns = connection.Query(transaction, "SELECT name FROM pragma_table_info('activity')", reader => reader.GetString(0));
+        if (!columns.Contains("caller", StringComparer.OrdinalIgnoreCase))
+        {
+            // Rows written before the column existed get '' as their caller, which reads as "not recorded".
+            connection.Execute(transaction, "ALTER TABLE activity ADD COLUMN caller TEXT NOT NULL DEFAULT ''");
+        }
+
+        transaction.Commit();
+    }
 }

@@ -1,3 +1,4 @@
+using ArcActors.Contracts;
 using ArcActors.Contracts.Ingress;
 
 namespace ArcActors.ReadModel;
@@ -24,9 +25,7 @@ public static class ResourceIds
         ArgumentException.ThrowIfNullOrEmpty(hostName);
         ArgumentException.ThrowIfNullOrEmpty(instanceName);
 
-        return string.Equals(instanceName, DefaultInstanceName, StringComparison.OrdinalIgnoreCase)
-            ? hostName
-            : $"{hostName}_{instanceName}";
+        return NameRules.InstanceResourceName(hostName, instanceName);
     }
 
     public static string ResourceGroupPrefix(ResourceScope scope)

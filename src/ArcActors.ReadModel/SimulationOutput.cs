@@ -48,6 +48,7 @@ public static class SimulationOutput
         ["resourceId"] = row.ResourceId,
         ["operation"] = row.Operation,
         ["changes"] = ReadStore.ChangesObject(row.Changes),
+        ["caller"] = row.Caller,
     };
 
     private static JsonObject SummaryObject(SimulationSummary summary) => new()

@@ -13,7 +13,7 @@ namespace ArcActors.Arm.Tests;
 public sealed class ArmApiFixture : IAsyncLifetime
 {
     public const int SalesDatabaseCount = 260;
-    public const int HrDatabaseCount = 1005;
+    public const int HrDatabaseCount = 1240;
     public const string AvailabilityGroupName = "ag-sales";
 
     public string Folder { get; } = Path.Combine(Path.GetTempPath(), "arcactors-arm-" + Guid.NewGuid().ToString("N"));

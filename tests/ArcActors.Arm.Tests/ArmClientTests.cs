@@ -48,7 +48,7 @@ public sealed class ArmClientTests(ArmApiFixture fixture) : IClassFixture<ArmApi
         var machine = await client.GetGenericResource(new ResourceIdentifier(MachineId())).GetAsync();
         var availabilityGroup = await client.GetGenericResource(new ResourceIdentifier(availabilityGroupId)).GetAsync();
 
-        Assert.Equal(Host, machine.Value.Data.Name);
+        Assert.Equal(HostName, machine.Value.Data.Name);
         Assert.Equal("Microsoft.HybridCompute/machines", machine.Value.Data.ResourceType.ToString());
         Assert.Equal(ArmApiFixture.AvailabilityGroupName, availabilityGroup.Value.Data.Name);
     }
@@ -64,8 +64,9 @@ public sealed class ArmClientTests(ArmApiFixture fixture) : IClassFixture<ArmApi
     }
 
     [Fact]
-    public async Task ArmClient_ListsDatabasesAcrossPages()
+    public async Task ArmClient_Lists1500DatabasesAcrossPages()
     {
+        Assert.Equal(1500, ArmApiFixture.SalesDatabaseCount + ArmApiFixture.HrDatabaseCount);
         var group = CreateClient().GetResourceGroupResource(new ResourceIdentifier(GroupId));
         var ids = new List<string>();
 
@@ -77,7 +78,7 @@ public sealed class ArmClientTests(ArmApiFixture fixture) : IClassFixture<ArmApi
         Assert.Equal(ArmApiFixture.SalesDatabaseCount + ArmApiFixture.HrDatabaseCount, ids.Count);
         Assert.Equal(ids.Count, ids.Distinct(StringComparer.OrdinalIgnoreCase).Count());
         Assert.Contains(InstanceId("SALES") + "/databases/sales-0259", ids);
-        Assert.Contains(InstanceId("HR") + "/databases/hr-1004", ids);
+        Assert.Contains(InstanceId("HR") + "/databases/hr-1239", ids);
         var pages = _recorder.Uris.Count(uri => uri.AbsolutePath.EndsWith("/resources", StringComparison.Ordinal));
         Assert.Equal((ids.Count + 99) / 100, pages);
     }

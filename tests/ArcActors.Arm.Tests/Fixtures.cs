@@ -10,14 +10,14 @@ internal static class Fixtures
     public static readonly ResourceScope Scope = new("3b55f041-58d7-4307-b59a-c390da3fb077", "field-scenarios", "westeurope");
     public static readonly Guid VmId = Guid.Parse("c1653f96-ee2d-4c94-98bc-b5ec924825d6");
     public static readonly DateTimeOffset Start = new(2026, 11, 30, 0, 0, 0, TimeSpan.Zero);
-    public const string Host = "sql-prod-01";
+    public const string HostName = "sql-prod-01";
 
     public static string GroupId => $"/subscriptions/{Scope.SubscriptionId}/resourceGroups/{Scope.ResourceGroup}";
 
     public static MachineSnapshot Machine() => new()
     {
         VmId = VmId,
-        HostName = Host,
+        HostName = HostName,
         Manufacturer = "VMware, Inc.",
         Model = "VMware7,1",
         LogicalProcessors = 8,
@@ -40,7 +40,7 @@ internal static class Fixtures
         AvailabilityGroupId = Guid.Parse("0f5c8d0e-6a7b-4f7e-9a51-2d3c4b5a6978"),
         Name = name,
         LocalRole = "PRIMARY",
-        PrimaryReplica = Host,
+        PrimaryReplica = HostName,
     };
 
     public static DatabaseSnapshot Database(string name) => new()
@@ -53,15 +53,15 @@ internal static class Fixtures
     };
 
     public static MachineChanged MachineEvent(DateTimeOffset at) =>
-        new(Scope, at, Machine(), [new ResourceChange("machines", Host, "write", [new PropertyChange("status", "", "Connected")])]);
+        new(Scope, at, Machine(), [new ResourceChange("machines", HostName, "write", [new PropertyChange("status", "", "Connected")])]);
 
     public static InstanceInventoryChanged InventoryEvent(InstanceSnapshot instance, IReadOnlyList<DatabaseSnapshot> databases, DateTimeOffset at) =>
-        new(new InstanceKey(VmId, instance.InstanceName), Host, Scope, at, instance, databases, [], []);
+        new(new InstanceKey(VmId, instance.InstanceName), HostName, Scope, at, instance, databases, [], []);
 
     public static string InstanceId(string instanceName) =>
-        $"{GroupId}/providers/Microsoft.AzureArcData/sqlServerInstances/{Host}_{instanceName}";
+        $"{GroupId}/providers/Microsoft.AzureArcData/sqlServerInstances/{HostName}_{instanceName}";
 
-    public static string MachineId() => $"{GroupId}/providers/Microsoft.HybridCompute/machines/{Host}";
+    public static string MachineId() => $"{GroupId}/providers/Microsoft.HybridCompute/machines/{HostName}";
 
     public static List<(long Offset, object Event)> Batch(long firstOffset, params object[] events) =>
         events.Select((e, i) => (firstOffset + i, e)).ToList();

@@ -12,7 +12,7 @@ public sealed class FleetFileHardeningTests
     {
         Assert.IsType<FleetFileException>(error);
         Assert.Equal(line, error.Line);
-        Assert.Equal(value, error.Value);
+        Assert.Equal(Shown(value), error.Value);
         Assert.Contains(Shown(value), error.Message);
         Assert.StartsWith($"test.yaml:{line}: ", error.Message);
     }
@@ -31,7 +31,7 @@ public sealed class FleetFileHardeningTests
         var error = Reject(text);
 
         AssertRejected(error, LineOf(text, "a: [b"), "a: [b");
-        Assert.Equal("check the YAML syntax near that line", error.Fix);
+        Assert.Contains("close each '[' with ']'", error.Fix);
         Assert.IsType<InvalidOperationException>(error.InnerException);
     }
 

@@ -6,4 +6,6 @@ public static class EventTags
     public const string Inventory = "inventory";
     public const string Machines = "machines";
     public const string Billing = "billing";
+    public const string Subscriptions = "subscriptions";
+    public const string Licenses = "licenses";
 }

@@ -12,6 +12,9 @@ public sealed record MachineSnapshot
     public int PhysicalCores { get; init; }
     public ExtensionSettings Extension { get; init; } = new();
 
+    /// <summary>Health of the host extension as the host saw it in the cycle that sent this snapshot.</summary>
+    public ExtensionHealth Health { get; init; } = ExtensionHealth.Healthy;
+
     /// <summary>True when the manufacturer or model names a hypervisor; VMs bill virtual cores, servers physical cores.</summary>
     [System.Text.Json.Serialization.JsonIgnore]
     public bool IsVirtualMachine => HypervisorDetection.IsVirtualMachine(Manufacturer, Model);
@@ -31,4 +34,15 @@ public sealed record ExtensionSettings
     public bool EnableExtendedSecurityUpdates { get; init; }
     public IReadOnlyList<string> ExcludedInstances { get; init; } = [];
     public IReadOnlyDictionary<string, bool> FeatureFlags { get; init; } = new Dictionary<string, bool>();
+}
+
+/// <summary>
+/// Health of the host extension. It is unhealthy when the cloud side rejected this cycle's inventory,
+/// for example with SubscriptionNotRegistered; <see cref="Code"/> and <see cref="Message"/> then say why.
+/// </summary>
+public sealed record ExtensionHealth(string Status, string Code, string Message)
+{
+    public static readonly ExtensionHealth Healthy = new("Healthy", "", "");
+
+    public static ExtensionHealth Unhealthy(string code, string message) => new("Unhealthy", code, message);
 }

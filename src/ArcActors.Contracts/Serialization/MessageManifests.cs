@@ -1,5 +1,8 @@
 using ArcActors.Contracts.Events;
 using ArcActors.Contracts.Ingress;
+using ArcActors.Contracts.Inventory;
+using ArcActors.Contracts.Licenses;
+using ArcActors.Contracts.Subscriptions;
 
 namespace ArcActors.Contracts.Serialization;
 
@@ -23,6 +26,20 @@ public static class MessageManifests
         Register<MachineChanged>("ev-mach");
         Register<UsageHourBilled>("ev-bill");
         Register<UsageBilled>("ev-bills");
+        Register<SetProviderRegistration>("sub-set");
+        Register<GetProviderRegistrations>("sub-get");
+        Register<ProviderRegistrations>("sub-state");
+        Register<ProviderRegistrationChanged>("ev-prov");
+        Register<PatchInstanceSettings>("inst-patch");
+        Register<InstanceSettingsReply>("inst-settings");
+        Register<InstanceSettingsChanged>("ev-inst-set");
+        Register<PutLicense>("lic-put");
+        Register<PatchLicense>("lic-patch");
+        Register<DeleteLicense>("lic-del");
+        Register<GetLicense>("lic-get");
+        Register<LicenseReply>("lic-reply");
+        Register<LicenseWritten>("ev-lic");
+        Register<LicenseDeleted>("ev-lic-del");
     }
 
     /// <summary>Every registered type, for round-trip tests.</summary>

@@ -3,13 +3,15 @@ using Akka.Cluster.Sharding;
 using ArcActors.Dps.Ingress;
 using ArcActors.Dps.Projections;
 using ArcActors.Dps.Inventory;
+using ArcActors.Dps.Licenses;
 using ArcActors.Dps.Machines;
+using ArcActors.Dps.Subscriptions;
 using ArcActors.ReadModel;
 
 namespace ArcActors.Dps.Hosting;
 
 /// <summary>The actors of the "dps" role in one node.</summary>
-public sealed record DpsServices(IActorRef Ingress, IActorRef Instances, IActorRef Machines, IActorRef LastSeen, ProjectionRunner Projections)
+public sealed record DpsServices(IActorRef Ingress, IActorRef Instances, IActorRef Machines, IActorRef Subscriptions, IActorRef Licenses, IActorRef LastSeen, ProjectionRunner Projections)
 {
     /// <summary>Shard count; fixed for the life of a cluster, about ten times its largest node count.</summary>
     public const int ShardCount = 100;
@@ -27,12 +29,14 @@ public sealed record DpsServices(IActorRef Ingress, IActorRef Instances, IActorR
 
         var instances = await sharding.StartAsync("instances", entityId => InstanceEntity.Props(entityId, lastSeen), settings, extractor);
         var machines = await sharding.StartAsync("machines", entityId => MachineEntity.Props(entityId, lastSeen, clock), settings, extractor);
-        var ingress = system.ActorOf(IngressActor.Props(instances, machines), "ingress");
+        var subscriptions = await sharding.StartAsync("subscriptions", SubscriptionEntity.Props, settings, extractor);
+        var licenses = await sharding.StartAsync("licenses", LicenseEntity.Props, settings, extractor);
+        var ingress = system.ActorOf(IngressActor.Props(instances, machines, subscriptions), "ingress");
 
         var projections = new ProjectionRunner(system, store);
         projections.StartLive(liveProjections);
 
-        return new DpsServices(ingress, instances, machines, lastSeen, projections);
+        return new DpsServices(ingress, instances, machines, subscriptions, licenses, lastSeen, projections);
     }
 
     /// <summary>Writes pending last-upload times and brings every projection up to the journal's end.</summary>

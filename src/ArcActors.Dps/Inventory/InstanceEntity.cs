@@ -4,6 +4,8 @@ using Akka.Persistence;
 using Akka.Persistence.Journal;
 using ArcActors.Contracts.Events;
 using ArcActors.Contracts.Ingress;
+using ArcActors.Contracts.Inventory;
+using ArcActors.ReadModel;
 
 namespace ArcActors.Dps.Inventory;
 
@@ -16,6 +18,7 @@ public sealed class InstanceEntity : ReceivePersistentActor
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private readonly InstanceState _state = new();
     private readonly IActorRef _lastSeen;
+    private InstanceSettings _settings = InstanceSettings.Default;
 
     public InstanceEntity(string entityId, IActorRef lastSeen)
     {
@@ -23,7 +26,9 @@ public sealed class InstanceEntity : ReceivePersistentActor
         _lastSeen = lastSeen;
 
         Recover<InstanceInventoryChanged>(_state.Apply);
+        Recover<InstanceSettingsChanged>(changed => _settings = changed.Settings);
         Command<UploadInventory>(OnUpload);
+        Command<PatchInstanceSettings>(OnPatch);
     }
 
     public override string PersistenceId { get; }
@@ -46,6 +51,33 @@ public sealed class InstanceEntity : ReceivePersistentActor
         {
             _state.Apply(changed);
             replyTo.Tell(new UploadAccepted(upload.UploadId, 1));
+        });
+    }
+
+    private void OnPatch(PatchInstanceSettings patch)
+    {
+        if (_state.Instance is not { } instance)
+        {
+            Sender.Tell(new InstanceSettingsReply(false, _settings));
+            return;
+        }
+
+        var next = new InstanceSettings(patch.BackupPolicy ?? _settings.BackupPolicy, patch.MonitoringEnabled ?? _settings.MonitoringEnabled);
+        var properties = InstanceSettingsDiff.Between(_settings, next);
+        if (properties.Count == 0)
+        {
+            Sender.Tell(new InstanceSettingsReply(true, _settings));
+            return;
+        }
+
+        var name = ResourceIds.InstanceName(_state.HostName, instance.InstanceName);
+        var change = new ResourceChange("sqlServerInstances", name, "write", properties, patch.Caller);
+        var changed = new InstanceSettingsChanged(patch.Key, _state.HostName, _state.Scope!, patch.At, next, [change]);
+        var replyTo = Sender;
+        Persist(new Tagged(changed, [EventTags.Inventory]), _ =>
+        {
+            _settings = next;
+            replyTo.Tell(new InstanceSettingsReply(true, next));
         });
     }
 

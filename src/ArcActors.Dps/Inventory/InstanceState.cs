@@ -22,6 +22,7 @@ public sealed class InstanceState
     /// <summary>Collection time of the newest upload applied; an older upload sent again late is ignored.</summary>
     public DateTimeOffset CollectedAt { get; private set; } = DateTimeOffset.MinValue;
     public string HostName { get; private set; } = "";
+    public ResourceScope? Scope { get; private set; }
     public IReadOnlyDictionary<string, DatabaseSnapshot> Databases => _databases;
 
     public InstanceInventoryChanged? Decide(UploadInventory upload)
@@ -72,6 +73,7 @@ public sealed class InstanceState
     public void Apply(InstanceInventoryChanged changed)
     {
         HostName = changed.HostName;
+        Scope = changed.Scope;
         CollectedAt = changed.At;
         if (changed.Instance is not null)
         {

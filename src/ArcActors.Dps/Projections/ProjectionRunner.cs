@@ -17,7 +17,7 @@ namespace ArcActors.Dps.Projections;
 /// </summary>
 public sealed class ProjectionRunner
 {
-    public static readonly IReadOnlyList<string> Tags = [EventTags.Machines, EventTags.Inventory, EventTags.Billing];
+    public static readonly IReadOnlyList<string> Tags = [EventTags.Machines, EventTags.Inventory, EventTags.Billing, EventTags.Licenses];
 
     private const int BatchSize = 500;
 
@@ -55,13 +55,20 @@ public sealed class ProjectionRunner
     {
         foreach (var tag in Tags)
         {
-            await _journal
-                .CurrentEventsByTag(tag, Offset.Sequence(_store.GetOffset(tag)))
-                .Grouped(BatchSize)
-                .SelectAsync(1, batch => ApplyAsync(tag, batch))
-                .RunWith(Sink.Ignore<NotUsed>(), _system.Materializer());
+            await CatchUpAsync(tag);
         }
     }
+
+    /// <summary>
+    /// Applies every event of one tag stored so far. The API calls it after a write, so that a read right
+    /// after the write sees it; the live stream then skips what this applied, by offset.
+    /// </summary>
+    public Task CatchUpAsync(string tag) =>
+        _journal
+            .CurrentEventsByTag(tag, Offset.Sequence(_store.GetOffset(tag)))
+            .Grouped(BatchSize)
+            .SelectAsync(1, batch => ApplyAsync(tag, batch))
+            .RunWith(Sink.Ignore<NotUsed>(), _system.Materializer());
 
     private async Task<NotUsed> ApplyAsync(string tag, IEnumerable<EventEnvelope> envelopes)
     {

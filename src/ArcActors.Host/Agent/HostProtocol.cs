@@ -1,3 +1,4 @@
+using ArcActors.Contracts.Ingress;
 using Akka.Actor;
 using ArcActors.Contracts.Inventory;
 
@@ -31,9 +32,12 @@ public sealed record RunningInstances(IReadOnlyDictionary<string, IActorRef> Ins
 /// <summary>Collects one instance in the cycle <see cref="Cycle"/>.</summary>
 internal sealed record CollectInventory(long Cycle, DateTimeOffset At, string HostName) : INoSerializationVerificationNeeded;
 
-/// <summary>An instance finished its part of a cycle; <see cref="Snapshot"/> is null when its probe failed.</summary>
-internal sealed record InstanceCycleDone(long Cycle, string InstanceName, InstanceSnapshot? Snapshot, int Databases, string Error)
-    : INoSerializationVerificationNeeded;
+/// <summary>
+/// An instance finished its part of a cycle; <see cref="Snapshot"/> is null when its probe failed, and
+/// <see cref="Rejection"/> is set when the cloud side rejected its inventory upload.
+/// </summary>
+internal sealed record InstanceCycleDone(long Cycle, string InstanceName, InstanceSnapshot? Snapshot, int Databases, string Error,
+    UploadRejected? Rejection = null) : INoSerializationVerificationNeeded;
 
 /// <summary>Reads one database in the cycle <see cref="Cycle"/>.</summary>
 internal sealed record ProbeDatabase(long Cycle, DatabaseEntry Entry) : INoSerializationVerificationNeeded;

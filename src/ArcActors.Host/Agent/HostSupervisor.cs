@@ -124,17 +124,34 @@ public sealed class HostSupervisor : ReceiveActor, IWithTimers
         var managed = SelectManaged(located.Machine, located.Locations, cycle.Errors);
         SyncChildren(located.Machine, managed);
 
-        var machineUpload = new UploadMachine(Guid.NewGuid(), _settings.Scope, cycle.At, located.Machine,
-            managed.Select(location => location.InstanceName).ToList());
-        cycle.Awaited.Add(MachineKey);
-        cycle.MachineUploadId = machineUpload.UploadId;
-        _channel.Tell(new UploadChannel.Send(machineUpload.UploadId, machineUpload));
-
+        cycle.InstanceNames = managed.Select(location => location.InstanceName).ToList();
         foreach (var location in managed)
         {
             cycle.Awaited.Add(location.InstanceName);
             _instances[location.InstanceName].Actor.Tell(new CollectInventory(cycle.Number, cycle.At, located.Machine.HostName));
         }
+
+        CompleteWhenDone(cycle);
+    }
+
+    // The machine goes up after its instances, so that its extension health reports this cycle's rejections.
+    private void SendMachineUpload(CycleState cycle)
+    {
+        var health = ExtensionHealth.Healthy;
+        if (cycle.Rejections.Count > 0)
+        {
+            var first = cycle.Rejections[0];
+            _log.Warning("host {0}: the cloud side rejected {1} of {2} inventory uploads in the cycle at {3}, first with {4}: {5}",
+                VmId, cycle.Rejections.Count, cycle.InstanceNames.Count, cycle.At, first.Code, first.Message);
+            health = ExtensionHealth.Unhealthy(first.Code, first.Message);
+        }
+
+        var machine = cycle.Machine! with { Health = health };
+        var machineUpload = new UploadMachine(Guid.NewGuid(), _settings.Scope, cycle.At, machine, cycle.InstanceNames);
+        cycle.MachineSent = true;
+        cycle.Awaited.Add(MachineKey);
+        cycle.MachineUploadId = machineUpload.UploadId;
+        _channel.Tell(new UploadChannel.Send(machineUpload.UploadId, machineUpload));
     }
 
     private List<InstanceLocation> SelectManaged(MachineSnapshot machine, IReadOnlyList<InstanceLocation> locations, List<string> errors)
@@ -194,6 +211,11 @@ public sealed class HostSupervisor : ReceiveActor, IWithTimers
             cycle.Errors.Add(done.Error);
         }
 
+        if (done.Rejection is not null)
+        {
+            cycle.Rejections.Add(done.Rejection);
+        }
+
         CompleteWhenDone(cycle);
     }
 
@@ -221,6 +243,12 @@ public sealed class HostSupervisor : ReceiveActor, IWithTimers
             return;
         }
 
+        if (!cycle.MachineSent && cycle.Machine is not null)
+        {
+            SendMachineUpload(cycle);
+            return;
+        }
+
         var running = cycle.Snapshots
             .Where(snapshot => snapshot.Status == ProbeStatus.Ok && snapshot.State == InstanceRunState.Running)
             .ToList();
@@ -243,6 +271,7 @@ public sealed class HostSupervisor : ReceiveActor, IWithTimers
         _log.Warning("host {0}: cycle at {1} timed out after {2} waiting for {3}", VmId, cycle.At, _settings.CycleTimeout, string.Join(", ", late));
         cycle.Errors.AddRange(late.Select(what => $"{what}: not finished within {_settings.CycleTimeout}"));
         cycle.Awaited.Clear();
+        cycle.MachineSent = true;
         CompleteWhenDone(cycle);
     }
 
@@ -269,6 +298,9 @@ public sealed class HostSupervisor : ReceiveActor, IWithTimers
         public IActorRef ReplyTo { get; } = replyTo;
         public MachineSnapshot? Machine { get; set; }
         public Guid? MachineUploadId { get; set; }
+        public bool MachineSent { get; set; }
+        public IReadOnlyList<string> InstanceNames { get; set; } = [];
+        public List<UploadRejected> Rejections { get; } = [];
         public HashSet<string> Awaited { get; } = new(StringComparer.OrdinalIgnoreCase);
         public List<InstanceSnapshot> Snapshots { get; } = [];
         public List<string> Errors { get; } = [];

@@ -180,8 +180,10 @@ public sealed class InstanceActor : ReceiveActor, IWithTimers
 
         if (!outcome.Accepted)
         {
-            _log.Warning("instance {0}: inventory upload rejected: {1}: {2}", _location.InstanceName, outcome.Code, outcome.Message);
-            Finish(cycle, $"instance {_location.InstanceName}: {outcome.Code}: {outcome.Message}");
+            // The supervisor logs rejections once per cycle for the whole host.
+            _log.Debug("instance {0}: inventory upload rejected: {1}: {2}", _location.InstanceName, outcome.Code, outcome.Message);
+            Finish(cycle, $"instance {_location.InstanceName}: {outcome.Code}: {outcome.Message}",
+                new UploadRejected(outcome.UploadId, outcome.Code, outcome.Message));
             return;
         }
 
@@ -204,12 +206,12 @@ public sealed class InstanceActor : ReceiveActor, IWithTimers
         Finish(cycle, error);
     }
 
-    private void Finish(Cycle cycle, string error)
+    private void Finish(Cycle cycle, string error, UploadRejected? rejection = null)
     {
         _current = null;
         if (cycle.Request.Cycle >= 0)
         {
-            cycle.ReplyTo.Tell(new InstanceCycleDone(cycle.Request.Cycle, _location.InstanceName, cycle.Snapshot, cycle.Databases.Count, error));
+            cycle.ReplyTo.Tell(new InstanceCycleDone(cycle.Request.Cycle, _location.InstanceName, cycle.Snapshot, cycle.Databases.Count, error, rejection));
         }
     }
 

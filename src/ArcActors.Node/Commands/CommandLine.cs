@@ -1,4 +1,5 @@
 using System.Globalization;
+using ArcActors.Node.Runtime;
 
 namespace ArcActors.Node.Commands;
 
@@ -15,6 +16,11 @@ public static class CommandLine
                       --once            run one inventory cycle and usage upload, print the summary, exit
                       --interval SPAN   time between inventory cycles, 5s to 7d, e.g. 1h, 10m, 30s (default: 1h)
                       --verbose         log Akka.NET information messages too (default: warnings and errors)
+                      --api-port N      port of the ARM-compatible HTTPS API on 127.0.0.1 (default: 8443; 0: any free port)
+                      --cert FILE       API certificate: a PFX (password in ARCACTORS_CERT_PASSWORD) or a PEM with its key
+                                        (default: a self-signed certificate created once in the data folder)
+                      --cert-key FILE   PEM private key, when --cert is a PEM certificate without its key
+                      --no-api          run without the API
           simulate  Run a fleet on a virtual clock and write resources.json, billing.jsonl,
                     activity.jsonl and summary.json.
                       --fleet FILE      fleet file (required)
@@ -22,6 +28,15 @@ public static class CommandLine
                       --out DIR         output folder (required; created if missing)
                       --data DIR        keep the journal and read store there (default: a temporary folder, deleted)
                       --verbose         log Akka.NET information messages too (default: warnings and errors)
+          token     Issue a bearer token for the ARM-compatible API and print only the token.
+                      --principal NAME  caller name shown in errors and the activity log (required)
+                      --role ROLE       Reader, Contributor or "Azure Hybrid Database Administrator - Read Only
+                                        Service Role", in any case (required)
+                      --scope SCOPE     /subscriptions/{id} or /subscriptions/{id}/resourceGroups/{name} (required)
+                      --key-file FILE   signing key: base64 text of at least 32 random bytes, created with mode
+                                        0600 when missing (default: api-token.key in the data folder)
+                      --data DIR        data folder holding the default key file (default: ./data)
+                      --expires SPAN    token lifetime, 1m to 366d, e.g. 30m, 8h, 30d (default: 8h)
           help      Show this text.
 
         Exit codes: 0 done, 1 invalid input or a file that cannot be read or written, 2 invalid command
@@ -32,26 +47,36 @@ public static class CommandLine
     {
         if (args.Length == 0)
         {
-            throw new CommandLineException("no command given; use up, simulate or help.");
+            throw new CommandLineException("no command given; use up, simulate, token or help.");
         }
 
-        if (args.Any(arg => arg is "help" or "--help" or "-h"))
+        // Help is the command itself or an option token; a value such as "--out help" is a value.
+        if (args[0] is "help" or "--help" or "-h")
         {
             output.WriteLine(Help);
             return 0;
         }
 
         var options = ParseOptions(args.Skip(1).ToArray());
+        if (options.ContainsKey(HelpOption))
+        {
+            output.WriteLine(Help);
+            return 0;
+        }
         switch (args[0])
         {
             case "up":
-                Allow(options, "up", "fleet", "data", "once", "interval", "verbose");
+                Allow(options, "up", "fleet", "data", "once", "interval", "verbose", "api-port", "no-api", "cert", "cert-key");
                 return await UpCommand.RunAsync(new UpCommand.Options(
                     options.GetValueOrDefault("fleet"),
                     options.GetValueOrDefault("data") ?? "data",
                     options.ContainsKey("once"),
-                    ParseSpan("interval", options.GetValueOrDefault("interval") ?? "1h"),
-                    options.ContainsKey("verbose")) { IntervalText = options.GetValueOrDefault("interval") ?? "1h" }, output, stop);
+                    ParseSpan("interval", options.GetValueOrDefault("interval") ?? "1h", CycleIntervals),
+                    options.ContainsKey("verbose"))
+                {
+                    IntervalText = options.GetValueOrDefault("interval") ?? "1h",
+                    Api = ApiSettings(options),
+                }, output, stop);
             case "simulate":
                 Allow(options, "simulate", "fleet", "hours", "out", "data", "verbose");
                 return await SimulateCommand.RunAsync(new SimulateCommand.Options(
@@ -60,19 +85,55 @@ public static class CommandLine
                     Require(options, "simulate", "out"),
                     options.GetValueOrDefault("data"),
                     options.ContainsKey("verbose")), output, stop);
+            case "token":
+                Allow(options, "token", "principal", "role", "scope", "key-file", "data", "expires");
+                return TokenCommand.Run(new TokenCommand.Options(
+                    Require(options, "token", "principal"),
+                    Require(options, "token", "role"),
+                    Require(options, "token", "scope"),
+                    options.GetValueOrDefault("key-file"),
+                    options.GetValueOrDefault("data") ?? "data",
+                    ParseSpan("expires", options.GetValueOrDefault("expires") ?? "8h", TokenLifetimes)), output, TimeProvider.System);
             default:
-                throw new CommandLineException($"unknown command '{args[0]}'; use up, simulate or help.");
+                throw new CommandLineException($"unknown command '{args[0]}'; use up, simulate, token or help.");
         }
     }
 
-    private static readonly HashSet<string> Flags = new(StringComparer.Ordinal) { "once", "verbose" };
-    private static readonly HashSet<string> Valued = new(StringComparer.Ordinal) { "fleet", "data", "interval", "hours", "out" };
+    private static readonly HashSet<string> Flags = new(StringComparer.Ordinal) { "once", "verbose", "no-api" };
+    private static readonly HashSet<string> Valued = new(StringComparer.Ordinal) { "fleet", "data", "interval", "hours", "out", "principal", "role", "scope", "key-file", "expires", "api-port", "cert", "cert-key" };
+
+    /// <summary>Port of the ARM API of <c>up</c> when <c>--api-port</c> is not given.</summary>
+    public const int DefaultApiPort = 8443;
+
+    private static ApiHost.Settings? ApiSettings(Dictionary<string, string?> options)
+    {
+        if (options.ContainsKey("no-api"))
+        {
+            return null;
+        }
+
+        var portText = options.GetValueOrDefault("api-port") ?? DefaultApiPort.ToString(CultureInfo.InvariantCulture);
+        if (!int.TryParse(portText, NumberStyles.None, CultureInfo.InvariantCulture, out var port) || port > 65535)
+        {
+            throw new CommandLineException($"--api-port '{portText}' is not a TCP port; give 1 to 65535, or 0 to let the system pick one.");
+        }
+
+        return new ApiHost.Settings(port, options.GetValueOrDefault("cert"), options.GetValueOrDefault("cert-key"));
+    }
+
+    private const string HelpOption = "help";
 
     private static Dictionary<string, string?> ParseOptions(string[] args)
     {
         var options = new Dictionary<string, string?>(StringComparer.Ordinal);
         for (var i = 0; i < args.Length; i++)
         {
+            if (args[i] is "--help" or "-h")
+            {
+                options[HelpOption] = null;
+                continue;
+            }
+
             if (!args[i].StartsWith("--", StringComparison.Ordinal) || args[i].Length == 2)
             {
                 throw new CommandLineException($"unexpected argument '{args[i]}'; options start with '--', e.g. --fleet FILE.");
@@ -130,21 +191,35 @@ public static class CommandLine
             ? hours
             : throw new CommandLineException($"--hours '{text}' is invalid; give a whole number of hours from 1 to 8784 (one leap year).");
 
-    private static TimeSpan ParseSpan(string name, string text)
+    private sealed record SpanRange(TimeSpan Min, TimeSpan Max, string Description);
+
+    private static readonly SpanRange CycleIntervals = new(TimeSpan.FromSeconds(5), TimeSpan.FromDays(7), "from 5s to 7d (e.g. 30s, 10m, 1h)");
+    private static readonly SpanRange TokenLifetimes = new(TimeSpan.FromMinutes(1), TimeSpan.FromDays(366), "from 1m to 366d (e.g. 30m, 8h, 30d)");
+
+    private static TimeSpan ParseSpan(string name, string text, SpanRange range)
     {
         var amount = 0;
         var unit = text.Length > 1 ? text[^1] : ' ';
         var ok = text.Length > 1 && int.TryParse(text[..^1], NumberStyles.None, CultureInfo.InvariantCulture, out amount) && amount > 0;
-        TimeSpan? span = ok ? unit switch
+        double? unitSeconds = ok ? unit switch
         {
-            's' => TimeSpan.FromSeconds(amount),
-            'm' => TimeSpan.FromMinutes(amount),
-            'h' => TimeSpan.FromHours(amount),
-            'd' => TimeSpan.FromDays(amount),
+            's' => 1,
+            'm' => 60,
+            'h' => 3600,
+            'd' => 86400,
             _ => null,
         } : null;
-        return span is { } value && value >= TimeSpan.FromSeconds(5) && value <= TimeSpan.FromDays(7)
-            ? value
-            : throw new CommandLineException($"--{name} '{text}' is invalid; give a whole number with s, m, h or d, from 5s to 7d (e.g. 30s, 10m, 1h).");
+
+        // Seconds as a double cannot overflow for any int amount, so a huge number fails the range check instead of throwing.
+        if (unitSeconds is { } seconds)
+        {
+            var span = TimeSpan.FromSeconds(amount * seconds);
+            if (span >= range.Min && span <= range.Max)
+            {
+                return span;
+            }
+        }
+
+        throw new CommandLineException($"--{name} '{text}' is invalid; give a whole number with s, m, h or d, {range.Description}.");
     }
 }

@@ -19,6 +19,10 @@ public static class SimulateCommand
     /// <summary>How long one cycle of the whole fleet may take before the run fails.</summary>
     private static readonly TimeSpan CycleTimeout = TimeSpan.FromMinutes(5);
 
+    /// <summary>Message of the <see cref="OperationCanceledException"/> of a stopped run whose temporary data folder was deleted.</summary>
+    public const string TemporaryDataDeletedMessage =
+        "the run's temporary data folder was deleted; give --data DIR to keep the journal and read store of a stopped run.";
+
     public sealed record Options(string FleetPath, int Hours, string OutDirectory, string? DataDirectory, bool Verbose);
 
     public static async Task<int> RunAsync(Options options, TextWriter output, CancellationToken stop = default)
@@ -31,10 +35,15 @@ public static class SimulateCommand
         var dataRoot = options.DataDirectory ?? Path.Combine(Path.GetTempPath(), $"arcactors-simulate-{Guid.NewGuid():N}");
         try
         {
-            using var data = DataFolder.Open(dataRoot);
+            using var data = OpenDataFolder(dataRoot);
             data.ClaimFor(fleet);
+            RejectEarlierRun(data);
             var errors = await RunPipelineAsync(options, fleet, data, wallClock, output, stop);
             return errors == 0 ? 0 : CompletedWithErrorsExitCode;
+        }
+        catch (OperationCanceledException exception) when (temporary && stop.IsCancellationRequested)
+        {
+            throw new OperationCanceledException(TemporaryDataDeletedMessage, exception, stop);
         }
         finally
         {
@@ -42,6 +51,33 @@ public static class SimulateCommand
             {
                 Directory.Delete(dataRoot, recursive: true);
             }
+        }
+    }
+
+    /// <summary>Opens the --data folder, naming the option and the path when the folder cannot be created.</summary>
+    private static DataFolder OpenDataFolder(string root)
+    {
+        try
+        {
+            return DataFolder.Open(root);
+        }
+        catch (Exception exception) when (exception is UnauthorizedAccessException or DirectoryNotFoundException)
+        {
+            throw new IOException($"--data {Path.GetFullPath(root)} cannot be created or locked (access denied or a missing parent); " +
+                "give a folder you can write, or leave --data out to use a temporary folder.", exception);
+        }
+    }
+
+    /// <summary>
+    /// Rejects a data folder that contains the journal of an earlier run: the entities would replay its
+    /// events, so the output would cover that run's hours as well as this run's.
+    /// </summary>
+    private static void RejectEarlierRun(DataFolder data)
+    {
+        if (File.Exists(data.JournalPath) || File.Exists(data.ReadStorePath))
+        {
+            throw new IOException($"--data {data.Root} already holds the journal or read store of an earlier run, whose hours would be added to this run's output; " +
+                "give an empty or new folder; --data keeps a run's journal and read store for inspection.");
         }
     }
 
@@ -57,11 +93,11 @@ public static class SimulateCommand
         // than it saved (85 s against 73 s for 1,000 hosts).
         await using var node = await EmbeddedNode.StartAsync(data, clock, liveProjections: [EventTags.Billing], logLevel: options.Verbose ? "INFO" : "WARNING");
         var agents = FleetAgents.Start(node, fleet, state, clock, scheduleOwnCycles: false);
+        var providers = new ProviderSync(node, fleet.SubscriptionId);
         var end = fleet.Start.AddHours(options.Hours);
 
-        // NOTE: the fleet's licenses and the 'license' and 'provider' timeline events are validated and
-        // tracked in FleetState but not acted on yet: no sqlServerLicenses resource, no license billing,
-        // no license coverage, and unregistered providers do not reject inventory.
+        // NOTE: the fleet's licenses and the 'license' timeline events are validated and tracked in
+        // FleetState but not acted on yet: no license billing and no license coverage.
         foreach (var step in SimulationSteps.Between(fleet, state, end))
         {
             if (step.UploadUsage)
@@ -78,6 +114,7 @@ public static class SimulateCommand
 
             state.ApplyUntil(step.At);
             clock.Set(step.At);
+            await providers.ApplyAsync(state.Providers, step.At);
             var cycles = await agents.RunCycleAsync(step.At, CycleTimeout, stop);
             errors.AddRange(cycles.SelectMany(cycle => cycle.Errors).Where(error => !IsDisconnection(error)));
             if (step.At.Minute == 0 && (step.At - fleet.Start).TotalHours % ProgressEveryHours(options.Hours) == 0)

@@ -17,6 +17,9 @@ public static class UpCommand
 
     public sealed record Options(string? FleetPath, string DataDirectory, bool Once, TimeSpan Interval, bool Verbose)
     {
+        /// <summary>Settings of the ARM API, or null to run without it.</summary>
+        public ApiHost.Settings? Api { get; init; }
+
         /// <summary>The interval as the operator wrote it, for messages.</summary>
         public string IntervalText { get; init; } = Interval.ToString();
     }
@@ -33,6 +36,8 @@ public static class UpCommand
         var live = options.Once ? [] : ProjectionRunner.Tags;
         await using var node = await EmbeddedNode.StartAsync(data, TimeProvider.System, live, logLevel: options.Verbose ? "INFO" : "WARNING");
         var agents = FleetAgents.Start(node, fleet, state, TimeProvider.System, scheduleOwnCycles: false);
+        await using var api = options.Api is null ? null : await ApiHost.StartAsync(node, options.Api, fleet.SubscriptionId, [fleet.Location], output);
+        var providers = new ProviderSync(node, fleet.SubscriptionId);
         var lastUpload = DateTimeOffset.MinValue;
         var idle = false;
         try
@@ -41,6 +46,7 @@ public static class UpCommand
             {
                 var now = TimeProvider.System.GetUtcNow();
                 state.ApplyUntil(fleet.Start + (now - started));
+                await providers.ApplyAsync(state.Providers, now);
                 await RunCycleAsync(agents, now, output, stop);
 
                 if (now - lastUpload >= SimulationSteps.UsageUploadInterval || options.Once)

@@ -1,7 +1,9 @@
+using ArcActors.Contracts.Subscriptions;
 using ArcActors.Contracts.Billing;
 using ArcActors.Contracts.Events;
 using ArcActors.Contracts.Ingress;
 using ArcActors.Contracts.Inventory;
+using ArcActors.Contracts.Licenses;
 using ArcActors.Contracts.Usage;
 
 namespace ArcActors.Tests.Contracts;
@@ -86,12 +88,31 @@ public static class Samples
         Instances = [new InstanceUsage { InstanceName = "MSSQLSERVER", Edition = "Enterprise", Replicas = [new ReplicaUsage("ag-orders", false, true)] }],
     };
 
+    public const string LicenseId = "/subscriptions/3b55f041-58d7-4307-b59a-c390da3fb077/resourceGroups/field-scenarios/providers/Microsoft.AzureArcData/sqlServerLicenses/O'Brien ಠ_ಠ";
+
+    public static LicenseProperties LicenseProperties() =>
+        new("PAYG", 24, "Core", "Subscription", "Activated", At.AddDays(-2), At.AddDays(-3), "89fdfcc3-4c62-41c3-93c4-16bae3bcf5ea");
+
+    public static LicenseResource License() =>
+        new(Scope, "O'Brien ಠ_ಠ", new Dictionary<string, string> { ["owner"] = "αβγ" }, LicenseProperties(), At.AddDays(-5), "alice", At, "bob");
+
+    private static ResourceChange LicenseChange(string operation) =>
+        new("sqlServerLicenses", "O'Brien ಠ_ಠ", operation, [new PropertyChange("physicalCores", "16", "24")], "bob");
+
     /// <summary>Every type registered with the serializer, keyed by type.</summary>
     public static IReadOnlyDictionary<Type, object> All() => new Dictionary<Type, object>
     {
         [typeof(UploadInventory)] = new UploadInventory(Guid.NewGuid(), Key, "db-east-02", Scope, At, Instance(), [Database()], ["O'Brien [eu] data", "αβγ ΔΕ"]),
         [typeof(UploadMachine)] = new UploadMachine(Guid.NewGuid(), Scope, At, Machine(), ["MSSQLSERVER"]),
         [typeof(UploadUsage)] = new UploadUsage(Guid.NewGuid(), VmId, "db-east-02", Scope, [Usage()]),
+        [typeof(SetProviderRegistration)] = new SetProviderRegistration(Scope.SubscriptionId, "Microsoft.AzureArcData", true, At, "ops@example.test"),
+        [typeof(GetProviderRegistrations)] = new GetProviderRegistrations(Scope.SubscriptionId),
+        [typeof(ProviderRegistrations)] = new ProviderRegistrations(Scope.SubscriptionId, 4, ["Microsoft.AzureArcData", "Microsoft.HybridCompute"]),
+        [typeof(ProviderRegistrationChanged)] = new ProviderRegistrationChanged(Scope.SubscriptionId, "Microsoft.AzureArcData", false, At, "fleet file"),
+        [typeof(PatchInstanceSettings)] = new PatchInstanceSettings(Key, new BackupPolicy(14, 7, 12, 15), false, At, "O'Brien ಠ_ಠ"),
+        [typeof(InstanceSettingsReply)] = new InstanceSettingsReply(true, new InstanceSettings(BackupPolicy.Default, null)),
+        [typeof(InstanceSettingsChanged)] = new InstanceSettingsChanged(Key, "db-east-02", Scope, At, new InstanceSettings(null, true),
+            [new ResourceChange("sqlServerInstances", "db-east-02", "write", [new PropertyChange("monitoring.enabled", "", "true")], "bob")]),
         [typeof(UploadAccepted)] = new UploadAccepted(Guid.NewGuid(), 3),
         [typeof(UploadRejected)] = new UploadRejected(Guid.NewGuid(), "InvalidUpload", "host name 'bad name' is invalid"),
         [typeof(InstanceInventoryChanged)] = new InstanceInventoryChanged(Key, "db-east-02", Scope, At, Instance(), [Database()], ["old_db"],
@@ -101,5 +122,14 @@ public static class Samples
             [new BillingLine("Std edition - PAYG", 4, "Standard", "PAYG", "SALES")])]),
         [typeof(UsageHourBilled)] = new UsageHourBilled(VmId, "db-east-02", Scope, At, At.AddHours(12), Usage(),
             [new BillingLine("Ent edition - AHB", 16, "Enterprise", "Paid", "MSSQLSERVER")]),
+        [typeof(PutLicense)] = new PutLicense(LicenseId, Scope, "O'Brien ಠ_ಠ", new Dictionary<string, string> { ["owner"] = "αβγ" },
+            LicenseProperties(), At, "bob"),
+        [typeof(PatchLicense)] = new PatchLicense(LicenseId, null, new LicensePatch(PhysicalCores: 32, ActivationState: "Deactivated"), At, "bob"),
+        [typeof(DeleteLicense)] = new DeleteLicense(LicenseId, At, "bob"),
+        [typeof(GetLicense)] = new GetLicense(LicenseId),
+        [typeof(LicenseReply)] = new LicenseReply(LicenseId, LicenseOutcome.Rejected, License(), "InvalidResourceLocation", "location 'eastus' differs"),
+        [typeof(LicenseWritten)] = new LicenseWritten(Scope, "O'Brien ಠ_ಠ", At, "bob", LicenseProperties(),
+            new Dictionary<string, string> { ["owner"] = "αβγ" }, At.AddDays(-5), "alice", [LicenseChange("write")]),
+        [typeof(LicenseDeleted)] = new LicenseDeleted(Scope, "O'Brien ಠ_ಠ", At, "bob", [LicenseChange("delete")]),
     };
 }

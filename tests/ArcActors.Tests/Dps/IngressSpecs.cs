@@ -1,6 +1,7 @@
 using Akka.Actor;
 using Akka.TestKit.Xunit2;
 using ArcActors.Contracts.Ingress;
+using ArcActors.Contracts.Subscriptions;
 using ArcActors.Dps.Ingress;
 using ArcActors.Tests.Contracts;
 using Xunit;
@@ -11,13 +12,25 @@ public sealed class IngressSpecs : TestKit
 {
     private readonly Akka.TestKit.TestProbe _instances;
     private readonly Akka.TestKit.TestProbe _machines;
+    private readonly Akka.TestKit.TestProbe _subscriptions;
     private readonly IActorRef _ingress;
+    private readonly HashSet<string> _registered = [Providers.ArcData];
 
     public IngressSpecs() : base(TestConfig.Embedded(Path.Combine(Path.GetTempPath(), "unused-ingress-journal.db")))
     {
         _instances = CreateTestProbe();
         _machines = CreateTestProbe();
-        _ingress = Sys.ActorOf(IngressActor.Props(_instances.Ref, _machines.Ref));
+        _subscriptions = CreateTestProbe();
+        _subscriptions.SetAutoPilot(new Akka.TestKit.DelegateAutoPilot((sender, message) =>
+        {
+            if (message is GetProviderRegistrations get)
+            {
+                sender.Tell(new ProviderRegistrations(get.SubscriptionId, 1, _registered.ToList()));
+            }
+
+            return Akka.TestKit.AutoPilot.KeepRunning;
+        }));
+        _ingress = Sys.ActorOf(IngressActor.Props(_instances.Ref, _machines.Ref, _subscriptions.Ref));
     }
 
     public static TheoryData<string, UploadInventory, string> BadInventory()
@@ -84,5 +97,52 @@ public sealed class IngressSpecs : TestKit
         Assert.Equal(inventory.UploadId, _instances.ExpectMsg<UploadInventory>().UploadId);
         Assert.Equal(TestActor, _instances.LastSender);
         Assert.Equal(usage.UploadId, _machines.ExpectMsg<UploadUsage>().UploadId);
+    }
+
+    [Fact]
+    public void Ingress_RejectsInventoryOfUnregisteredSubscription()
+    {
+        _registered.Clear();
+        var inventory = (UploadInventory)Samples.All()[typeof(UploadInventory)];
+        var machine = (UploadMachine)Samples.All()[typeof(UploadMachine)];
+
+        _ingress.Tell(inventory);
+        _ingress.Tell(machine);
+
+        var rejected = ExpectMsg<UploadRejected>();
+        Assert.Equal(Providers.NotRegisteredCode, rejected.Code);
+        Assert.Contains(Providers.ArcData, rejected.Message);
+        Assert.Contains("/register", rejected.Message);
+        Assert.Equal(machine.UploadId, _machines.ExpectMsg<UploadMachine>().UploadId);
+        _instances.ExpectNoMsg(TimeSpan.FromMilliseconds(100));
+    }
+
+    [Fact]
+    public void Ingress_AcceptsInventoryOnceRegistrationPublished()
+    {
+        _registered.Clear();
+        var inventory = (UploadInventory)Samples.All()[typeof(UploadInventory)];
+        var subscription = Providers.NormalizeSubscription(inventory.Scope.SubscriptionId);
+        _ingress.Tell(inventory);
+        Assert.Equal(Providers.NotRegisteredCode, ExpectMsg<UploadRejected>().Code);
+
+        _ingress.Tell(new ProviderRegistrations(subscription, 2, [Providers.ArcData]));
+        var again = inventory with { UploadId = Guid.NewGuid() };
+        _ingress.Tell(again);
+
+        Assert.Equal(again.UploadId, _instances.ExpectMsg<UploadInventory>().UploadId);
+    }
+
+    [Fact]
+    public void Ingress_IgnoresOlderRegistrationState()
+    {
+        var inventory = (UploadInventory)Samples.All()[typeof(UploadInventory)];
+        var subscription = Providers.NormalizeSubscription(inventory.Scope.SubscriptionId);
+        _ingress.Tell(new ProviderRegistrations(subscription, 5, []));
+        _ingress.Tell(new ProviderRegistrations(subscription, 4, [Providers.ArcData]));
+
+        _ingress.Tell(inventory);
+
+        Assert.Equal(Providers.NotRegisteredCode, ExpectMsg<UploadRejected>().Code);
     }
 }

@@ -1,5 +1,6 @@
 using Akka.Actor;
 using ArcActors.Contracts.Ingress;
+using ArcActors.Contracts.Subscriptions;
 using ArcActors.Node.Runtime;
 using ArcActors.Tests.Contracts;
 using Xunit;
@@ -19,6 +20,8 @@ public sealed class ProjectionSpecs : IDisposable
         int activityAfterFirst;
         await using (var node = await EmbeddedNode.StartAsync(data, TimeProvider.System, liveProjections: [], "WARNING"))
         {
+            var registered = new Dictionary<string, bool> { [Providers.ArcData] = true };
+            await new ProviderSync(node, Guid.Parse(Samples.Scope.SubscriptionId)).ApplyAsync(registered, Samples.At);
             await node.Dps.Ingress.Ask<UploadAccepted>(first, TimeSpan.FromSeconds(20));
             await node.Dps.CatchUpAsync(TimeSpan.FromSeconds(20));
             offsetAfterFirst = node.Store.GetOffset("inventory");

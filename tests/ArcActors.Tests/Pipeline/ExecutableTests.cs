@@ -13,9 +13,11 @@ public sealed class ExecutableTests : IDisposable
     [Fact]
     public async Task Up_StopsCleanlyOnSigterm()
     {
-        using var process = Start("up", "--data", Path.Combine(_folder, "data"), "--interval", "1h");
+        using var process = Start("up", "--data", Path.Combine(_folder, "data"), "--interval", "1h", "--api-port", "0");
+        var apiLine = await WaitForLineAsync(process, line => line.StartsWith("ARM API on ", StringComparison.Ordinal), TimeSpan.FromMinutes(2));
         var firstTable = await WaitForLineAsync(process, line => line.Contains("next cycle in", StringComparison.Ordinal), TimeSpan.FromMinutes(2));
         Assert.NotNull(firstTable);
+        Assert.Equal(200, await GetInstancesAsync(apiLine!));
 
         Process.Start("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]).WaitForExit();
         var exited = process.WaitForExit(TimeSpan.FromSeconds(60));
@@ -94,6 +96,25 @@ public sealed class ExecutableTests : IDisposable
         }
 
         return Process.Start(info)!;
+    }
+
+    // Reads the sample fleet's instances through the API that 'up' announced, with a token signed by the data folder's key.
+    private async Task<int> GetInstancesAsync(string apiLine)
+    {
+        var address = new Uri(apiLine.Split(' ')[3]);
+        var thumbprint = apiLine.Split("certificate ")[1].Split(',')[0];
+        const string subscription = "0f6c2a51-8d3e-4b7a-9c1e-5a2b7d4e9f10";
+        var key = ArcActors.Arm.Auth.TokenKey.Load(Path.Combine(_folder, "data", "api-token.key"));
+        var token = ArcActors.Arm.Auth.ArmTokens.Issue(key, "alice", "Reader", $"/subscriptions/{subscription}", TimeSpan.FromMinutes(5), TimeProvider.System);
+        using var http = new HttpClient(new HttpClientHandler
+        {
+            ServerCertificateCustomValidationCallback = (_, certificate, _, _) => certificate?.Thumbprint == thumbprint,
+        }) { BaseAddress = address };
+        using var request = new HttpRequestMessage(HttpMethod.Get,
+            $"/subscriptions/{subscription}/providers/Microsoft.AzureArcData/sqlServerInstances?api-version=2024-01-01");
+        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        using var response = await http.SendAsync(request);
+        return (int)response.StatusCode;
     }
 
     private static async Task<string?> WaitForLineAsync(Process process, Func<string, bool> match, TimeSpan timeout)

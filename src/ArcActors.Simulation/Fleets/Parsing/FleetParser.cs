@@ -1,3 +1,4 @@
+using ArcActors.Contracts;
 
 namespace ArcActors.Simulation.Fleets.Parsing;
 
@@ -108,7 +109,53 @@ internal sealed class FleetParser(string fileName)
             hosts.Add(host);
         }
 
+        RejectSharedResourceNames(nodes, hosts);
         return hosts;
+    }
+
+    /// <summary>
+    /// Rejects two instances with one ARM resource name, such as instance SALES on host app and the
+    /// default instance of host app_SALES (both 'app_SALES'), because the second would overwrite the
+    /// first. Resource names ignore case, as ARM compares them.
+    /// </summary>
+    private void RejectSharedResourceNames(IReadOnlyList<YamlTreeNode> hostNodes, IReadOnlyList<FleetHost> hosts)
+    {
+        var owners = new Dictionary<string, (string Host, string Instance)>(StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i < hosts.Count; i++)
+        {
+            var instanceNodes = InstanceNodes(hostNodes[i]);
+            for (var j = 0; j < hosts[i].Instances.Count; j++)
+            {
+                var instance = hosts[i].Instances[j].Name;
+                var clash = FindSharedResourceName(owners, hosts[i].Name, instance);
+                if (clash is not null)
+                {
+                    throw _context.Error(ParseContext.LineOf(instanceNodes[j]), instance, clash, SharedResourceNameFix);
+                }
+            }
+        }
+    }
+
+    /// <summary>Adds the instance to <paramref name="owners"/>, or returns the problem when another instance has its resource name.</summary>
+    private static string? FindSharedResourceName(Dictionary<string, (string Host, string Instance)> owners, string host, string instance)
+    {
+        var resourceName = NameRules.InstanceResourceName(host, instance);
+        if (owners.TryAdd(resourceName, (host, instance)))
+        {
+            return null;
+        }
+
+        var (otherHost, otherInstance) = owners[resourceName];
+        return $"instance '{instance}' of host '{host}' and instance '{otherInstance}' of host '{otherHost}' both get the resource name " +
+            $"'{resourceName}', because a named instance is named <host>_<instance> and the default instance {NameRules.DefaultInstanceName} is named <host>";
+    }
+
+    private const string SharedResourceNameFix = "rename one of the two hosts or instances, so that the resource names differ (they ignore case)";
+
+    private static IReadOnlyList<YamlTreeNode> InstanceNodes(YamlTreeNode hostNode)
+    {
+        var entry = ((YamlTreeMap)hostNode).Entries.FirstOrDefault(pair => pair.Key is YamlTreeScalar { Value: "instances" });
+        return entry.Value is YamlTreeList list ? list.Items : [];
     }
 
     /// <summary>Applies the whole timeline to a scratch state, so an event naming something absent at its time is rejected with its line.</summary>
@@ -117,11 +164,42 @@ internal sealed class FleetParser(string fileName)
         var state = new FleetState(fleet);
         try
         {
-            state.ApplyUntil(DateTimeOffset.MaxValue);
+            foreach (var time in state.EventTimes)
+            {
+                var applied = state.ApplyUntil(time);
+                RejectSharedResourceNames(state, applied);
+            }
         }
         catch (TimelineRejection rejection)
         {
             throw _context.Error(rejection.Event.Line, rejection.Value, rejection.Problem, rejection.Fix);
+        }
+    }
+
+    /// <summary>
+    /// Rejects an addInstance or rename event after which two instances share a resource name, at the
+    /// event's line. NOTE: each such event time rebuilds the names of the whole fleet, so a fleet with
+    /// thousands of them and many hosts parses slowly.
+    /// </summary>
+    private void RejectSharedResourceNames(FleetState state, IReadOnlyList<FleetTimelineEvent> applied)
+    {
+        var changing = applied.LastOrDefault(fleetEvent => fleetEvent.Action is AddInstanceAction or RenameAction);
+        if (changing is null)
+        {
+            return;
+        }
+
+        var owners = new Dictionary<string, (string Host, string Instance)>(StringComparer.OrdinalIgnoreCase);
+        foreach (var host in state.Hosts)
+        {
+            foreach (var instance in host.Instances)
+            {
+                var clash = FindSharedResourceName(owners, host.Name, instance.Name);
+                if (clash is not null)
+                {
+                    throw _context.Error(changing.Line, instance.Name, $"after the event at {FleetTime.FormatTimestamp(changing.At)}, {clash}", SharedResourceNameFix);
+                }
+            }
         }
     }
 }

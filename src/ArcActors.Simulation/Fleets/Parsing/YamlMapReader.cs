@@ -137,8 +137,19 @@ internal sealed class YamlMapReader
     public T Require<T>(T? value, string key, string example) where T : struct =>
         value ?? throw MissingKey(key, example);
 
-    public FleetFileException MissingKey(string key, string example) =>
-        Context.Error(Node, key, $"{Table} is missing the required key '{key}'", $"add it, for example {example}");
+    /// <summary>
+    /// Returns the error for a required key without a value: at the key's line when the key is there
+    /// with a null value (<c>hosts: null</c>, <c>hosts: ~</c>, <c>hosts:</c>), else at the mapping's line.
+    /// </summary>
+    public FleetFileException MissingKey(string key, string example)
+    {
+        if (_entries.TryGetValue(key, out var entry))
+        {
+            return Context.Error(entry.Key, key, $"'{key}' in {Table} is null", $"give a value, for example {example}");
+        }
+
+        return Context.Error(Node, key, $"{Table} is missing the required key '{key}'", $"add it, for example {example}");
+    }
 
     /// <summary>Reads a whole number from <paramref name="minimum"/> to <paramref name="maximum"/>; <paramref name="fix"/> is the advice shown for an invalid one.</summary>
     public int? Int(string key, int minimum, string fix, int maximum = int.MaxValue)

@@ -60,11 +60,14 @@ internal static class YamlTreeLoader
     {
         var line = exception is YamlException yaml ? YamlLine(text, yaml) : fallbackLine;
         var snippet = LineText(text, line);
-        var problem = exception is YamlException
-            ? $"invalid YAML at '{snippet}': {exception.Message.TrimEnd('.')}"
-            : $"invalid YAML at or after '{snippet}', such as an unclosed '[' or '{{' (YamlDotNet failed with {exception.GetType().Name})";
+        if (exception is YamlException)
+        {
+            return new FleetFileException(context.FileName, line, snippet, $"invalid YAML at '{snippet}': {exception.Message.TrimEnd('.')}", SyntaxFix, exception);
+        }
 
-        return new FleetFileException(context.FileName, line, snippet, problem, SyntaxFix, exception);
+        // YamlDotNet's own message for these names its internals, not the YAML, so it is left out.
+        return new FleetFileException(context.FileName, line, snippet, $"invalid YAML at or after '{snippet}', for example a '[' or '{{' that is not closed",
+            "close each '[' with ']' and each '{' with '}' on the same entry, and check the indentation of the lines after it", exception);
     }
 
     private static void RejectAnchor(ParseContext context, ParsingEvent current)
@@ -114,7 +117,8 @@ internal static class YamlTreeLoader
     {
         var lines = text.Split('\n');
         var content = line >= 1 && line <= lines.Length ? lines[line - 1].Trim() : "";
-        return content.Length <= 60 ? content : $"{content[..60]}…";
+        var info = new System.Globalization.StringInfo(content);
+        return info.LengthInTextElements <= 60 ? content : $"{info.SubstringByTextElements(0, 60)}…";
     }
 
     private static int Line(Mark mark) => (int)Math.Max(1, mark.Line);

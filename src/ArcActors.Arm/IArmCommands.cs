@@ -1,0 +1,36 @@
+using System.Text.Json.Nodes;
+using ArcActors.Contracts.Subscriptions;
+
+namespace ArcActors.Arm;
+
+/// <summary>
+/// The writes the API sends to the cloud side's entities. Each call returns once the owning entity
+/// has persisted the change (or decided there was none), so the next read of the entity returns it;
+/// the read store shows it once the projections have applied it.
+/// </summary>
+public interface IArmCommands
+{
+    Task<ProviderRegistrations> GetProviderRegistrationsAsync(string subscriptionId, CancellationToken cancellationToken);
+
+    Task<ProviderRegistrations> SetProviderRegistrationAsync(string subscriptionId, string providerNamespace, bool registered, string caller,
+        CancellationToken cancellationToken);
+
+    /// <summary>Applies a validated PATCH of an instance's writable properties. On success the result holds those properties as they now are.</summary>
+    Task<ArmWriteResult> PatchInstanceAsync(InstancePatch patch, CancellationToken cancellationToken);
+
+    /// <summary>Creates or replaces (PUT), or updates (PATCH) a physical core license.</summary>
+    Task<ArmWriteResult> WriteLicenseAsync(LicenseWrite write, CancellationToken cancellationToken);
+
+    Task<ArmWriteResult> DeleteLicenseAsync(string resourceId, string caller, CancellationToken cancellationToken);
+}
+
+/// <summary>
+/// The outcome of a write: <see cref="Status"/> 200, 201 or 204 with the resource as the entity now
+/// has it (null for a delete), or an error status with an ARM error code and message.
+/// </summary>
+public sealed record ArmWriteResult(int Status, JsonObject? Resource, string ErrorCode = "", string ErrorMessage = "")
+{
+    public bool Succeeded => Status is >= 200 and < 300;
+
+    public static ArmWriteResult Failed(int status, string code, string message) => new(status, null, code, message);
+}

@@ -1,0 +1,136 @@
+using Akka.Actor;
+using ArcActors.Arm;
+using ArcActors.Arm.Licenses;
+using ArcActors.Contracts.Events;
+using ArcActors.Contracts.Ingress;
+using ArcActors.Contracts.Inventory;
+using ArcActors.Contracts.Licenses;
+using ArcActors.Contracts.Subscriptions;
+using ArcActors.Dps.Hosting;
+using ArcActors.ReadModel;
+
+namespace ArcActors.Node.Runtime;
+
+/// <summary>
+/// The API's writes, sent to the cloud side's sharded entities with Akka asks. Each write returns the
+/// resource as the entity's reply has it, because the read store shows the change only after its projection ran.
+/// </summary>
+public sealed class AkkaArmCommands(DpsServices dps, TimeProvider clock, TimeSpan? timeout = null) : IArmCommands
+{
+    public const string GatewayTimeoutCode = "GatewayTimeout";
+
+    private readonly TimeSpan _timeout = timeout ?? TimeSpan.FromSeconds(30);
+
+    public Task<ProviderRegistrations> GetProviderRegistrationsAsync(string subscriptionId, CancellationToken cancellationToken) =>
+        dps.Subscriptions.Ask<ProviderRegistrations>(
+            new GetProviderRegistrations(Providers.NormalizeSubscription(subscriptionId)), _timeout, cancellationToken);
+
+    public async Task<ProviderRegistrations> SetProviderRegistrationAsync(
+        string subscriptionId, string providerNamespace, bool registered, string caller, CancellationToken cancellationToken)
+    {
+        var request = new SetProviderRegistration(
+            Providers.NormalizeSubscription(subscriptionId), providerNamespace, registered, clock.GetUtcNow(), caller);
+        var state = await dps.Subscriptions.Ask<ProviderRegistrations>(request, _timeout, cancellationToken);
+
+        // The entity also publishes the change, but telling the ingress directly updates its cache before the next upload arrives.
+        dps.Ingress.Tell(state);
+        return state;
+    }
+
+    /// <summary>Sends the patch to the instance's entity; the result carries only the writable properties as they now are.</summary>
+    public async Task<ArmWriteResult> PatchInstanceAsync(InstancePatch patch, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(patch);
+
+        var command = new PatchInstanceSettings(new InstanceKey(patch.VmId, patch.InstanceName), patch.BackupPolicy, patch.MonitoringEnabled,
+            clock.GetUtcNow(), patch.Caller);
+        InstanceSettingsReply reply;
+        try
+        {
+            reply = await dps.Instances.Ask<InstanceSettingsReply>(command, _timeout, cancellationToken);
+        }
+        catch (AskTimeoutException)
+        {
+            return ArmWriteResult.Failed(504, GatewayTimeoutCode,
+                $"The instance '{patch.ResourceId}' did not reply within {_timeout.TotalSeconds:0} s. The change may still complete; read the instance, then retry.");
+        }
+
+        if (reply.Found)
+        {
+            await dps.Projections.CatchUpAsync(EventTags.Inventory);
+        }
+
+        return reply.Found
+            ? new ArmWriteResult(200, ArmRenderer.InstanceSettingsProperties(reply.Settings))
+            : ArmWriteResult.Failed(404, "ResourceNotFound", $"The instance '{patch.ResourceId}' has no inventory on the cloud side yet; retry after its next inventory cycle.");
+    }
+
+    public async Task<ArmWriteResult> WriteLicenseAsync(LicenseWrite write, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(write);
+
+        var validation = write.Replace ? LicenseValidation.ValidatePut(write.Body) : LicenseValidation.ValidatePatch(write.Body);
+        if (validation.Request is not { } request)
+        {
+            return validation.ToWriteResult();
+        }
+
+        IWithLicenseId command = write.Replace ? Put(write, request) : Patch(write, request);
+        return await AskLicenseAsync(command, write.ResourceId, cancellationToken);
+    }
+
+    public Task<ArmWriteResult> DeleteLicenseAsync(string resourceId, string caller, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(resourceId);
+        return AskLicenseAsync(new DeleteLicense(resourceId, clock.GetUtcNow(), caller), resourceId, cancellationToken);
+    }
+
+    private PutLicense Put(LicenseWrite write, LicenseRequest request)
+    {
+        var scope = new ResourceScope(Providers.NormalizeSubscription(write.SubscriptionId), write.ResourceGroup, request.Location!);
+        var tags = request.Tags ?? new Dictionary<string, string>();
+        return new PutLicense(write.ResourceId, scope, write.Name, tags, request.ToProperties(), clock.GetUtcNow(), write.Caller);
+    }
+
+    private PatchLicense Patch(LicenseWrite write, LicenseRequest request) =>
+        new(write.ResourceId, request.Tags, request.Properties, clock.GetUtcNow(), write.Caller);
+
+    private async Task<ArmWriteResult> AskLicenseAsync(IWithLicenseId command, string resourceId, CancellationToken cancellationToken)
+    {
+        LicenseReply reply;
+        try
+        {
+            reply = await dps.Licenses.Ask<LicenseReply>(command, _timeout, cancellationToken);
+        }
+        catch (AskTimeoutException)
+        {
+            return ArmWriteResult.Failed(504, GatewayTimeoutCode,
+                $"The license '{resourceId}' did not reply within {_timeout.TotalSeconds:0} s. The write may still complete; read the license, then retry.");
+        }
+
+        if (reply.Outcome is LicenseOutcome.Created or LicenseOutcome.Updated or LicenseOutcome.Deleted)
+        {
+            await dps.Projections.CatchUpAsync(EventTags.Licenses);
+        }
+
+        return ToWriteResult(command, reply, resourceId);
+    }
+
+    private static ArmWriteResult ToWriteResult(IWithLicenseId command, LicenseReply reply, string resourceId)
+    {
+        var resource = reply.License is { } license ? ArmRenderer.License(license) : null;
+        return reply.Outcome switch
+        {
+            LicenseOutcome.Created => new ArmWriteResult(201, resource),
+            LicenseOutcome.Updated => new ArmWriteResult(200, resource),
+            LicenseOutcome.Deleted => new ArmWriteResult(200, null),
+
+            // ARM returns 204 for a DELETE of an absent resource and 404 for a PATCH of one.
+            LicenseOutcome.NotFound when command is DeleteLicense => new ArmWriteResult(204, null),
+            LicenseOutcome.NotFound => ArmWriteResult.Failed(404, "ResourceNotFound",
+                $"The resource '{ResourceIds.LicenseType}' with id '{resourceId}' was not found. Create it with a PUT first."),
+            LicenseOutcome.Rejected => ArmWriteResult.Failed(400, reply.ErrorCode, reply.ErrorMessage),
+            _ => throw new InvalidOperationException($"The license entity replied {reply.Outcome} to {command.GetType().Name}, which no write expects."),
+        };
+    }
+}
