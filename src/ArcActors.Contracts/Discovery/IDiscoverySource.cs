@@ -33,4 +33,10 @@ public sealed record InstanceLocation
 
     /// <summary>Why the instance cannot be managed (for example a name containing '#'); empty when it can.</summary>
     public string UnsupportedReason { get; init; } = "";
+
+    /// <summary>The TCP port the instance listens on, or null when it is reached by name through SQL Browser; never 0.</summary>
+    public int? Port { get; init; }
+
+    /// <summary>True when the host reports the instance's service as stopped; a stopped instance produces no usage.</summary>
+    public bool IsServiceStopped { get; init; }
 }

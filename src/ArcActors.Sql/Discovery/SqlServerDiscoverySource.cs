@@ -1,6 +1,7 @@
 using ArcActors.Contracts.Discovery;
 using ArcActors.Contracts.Inventory;
 using ArcActors.Sql.Errors;
+using ArcActors.Sql.Locators;
 using Microsoft.Data.SqlClient;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -17,15 +18,19 @@ public sealed class SqlServerDiscoverySource : IDiscoverySource
     private readonly SqlDiscoveryOptions _options;
     private readonly ILogger _logger;
     private readonly TransientRetry _retry;
+    private readonly IInstanceLocator? _locator;
 
     /// <param name="delay">Wait between retries; defaults to <see cref="Task.Delay(TimeSpan, CancellationToken)"/>.</param>
+    /// <param name="locator">Finds the instances on this host (Linux, Windows); when null, only the configured instances are probed.</param>
     public SqlServerDiscoverySource(
         SqlDiscoveryOptions options,
         ILogger<SqlServerDiscoverySource>? logger = null,
-        Func<TimeSpan, CancellationToken, Task>? delay = null)
+        Func<TimeSpan, CancellationToken, Task>? delay = null,
+        IInstanceLocator? locator = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         _options = options;
+        _locator = locator;
         _logger = logger ?? (ILogger)NullLogger.Instance;
         _retry = new TransientRetry(options.MaxRetries, options.RetryBaseDelay, delay);
     }
@@ -51,9 +56,13 @@ public sealed class SqlServerDiscoverySource : IDiscoverySource
         return Task.FromResult(machine);
     }
 
-    public Task<IReadOnlyList<InstanceLocation>> LocateInstancesAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Returns the instances the locator finds, or, without a locator, the configured instances. A
+    /// configured instance wins over a located one of the same name.
+    /// </summary>
+    public async Task<IReadOnlyList<InstanceLocation>> LocateInstancesAsync(CancellationToken cancellationToken)
     {
-        IReadOnlyList<InstanceLocation> locations = _options.Instances
+        var configured = _options.Instances
             .Select(instance => new InstanceLocation
             {
                 InstanceName = instance.Name,
@@ -61,8 +70,14 @@ public sealed class SqlServerDiscoverySource : IDiscoverySource
                 UnsupportedReason = UnsupportedReasonFor(instance.Name),
             })
             .ToList();
+        if (_locator is null)
+        {
+            return configured;
+        }
 
-        return Task.FromResult(locations);
+        var located = await _locator.LocateAsync(cancellationToken).ConfigureAwait(false);
+        var names = configured.Select(location => location.InstanceName).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        return configured.Concat(located.Where(instance => !names.Contains(instance.InstanceName)).Select(instance => instance.ToInstanceLocation())).ToList();
     }
 
     public async Task<InstanceSnapshot> ProbeInstanceAsync(InstanceLocation instance, CancellationToken cancellationToken)

@@ -7,6 +7,8 @@ namespace ArcActors.Sql.Errors;
 /// <summary>Applies the rules of <see cref="SqlErrorClassifier"/> to a whole <see cref="SqlException"/>.</summary>
 public static class SqlExceptionClassifier
 {
+    private const byte TransportErrorClass = 20;
+
     /// <summary>Returns the first known number among the exception's errors, else <see cref="SqlException.Number"/>.</summary>
     public static int DecidingNumber(SqlException exception)
     {
@@ -15,9 +17,10 @@ public static class SqlExceptionClassifier
     }
 
     /// <summary>
-    /// True when a socket error caused the exception. On Linux the managed network layer of
-    /// SqlClient 7.1 reports a refused TCP connection as error number 0 with an inner
-    /// SocketException, so the number alone does not reveal it.
+    /// True when the network connection failed, which the error number alone does not reveal. On
+    /// Linux the managed network layer of SqlClient 7.1 reports a refused TCP connection as error
+    /// number 0 with an inner SocketException. A connection the server dropped in the middle of a
+    /// result ("A transport-level error has occurred") is error number 0 of class 20, with no inner exception.
     /// </summary>
     public static bool IsSocketFailure(SqlException exception)
     {
@@ -29,8 +32,11 @@ public static class SqlExceptionClassifier
             }
         }
 
-        return false;
+        return exception.Errors.Cast<SqlError>().Any(IsTransportError);
     }
+
+    /// <summary>An error SqlClient raised itself (number 0) with the severity that breaks the connection (class 20 or more).</summary>
+    private static bool IsTransportError(SqlError error) => error.Number == 0 && error.Class >= TransportErrorClass;
 
     public static ProbeStatus StatusOf(SqlException exception)
     {
@@ -52,7 +58,7 @@ public static class SqlExceptionClassifier
         var number = DecidingNumber(exception);
         if (StatusOf(exception) == ProbeStatus.Unreachable && !SqlErrorClassifier.IsKnown(number))
         {
-            return $"{targetDescription}: instance unreachable (socket error, SQL error {number}): {exception.Message}";
+            return $"{targetDescription}: instance unreachable (network error, SQL error {number}): {exception.Message}";
         }
 
         return SqlErrorClassifier.MessageFor(number, targetDescription, exception.Message);

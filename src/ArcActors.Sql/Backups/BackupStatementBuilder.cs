@@ -1,0 +1,58 @@
+using ArcActors.Sql.Privileges;
+
+namespace ArcActors.Sql.Backups;
+
+/// <summary>
+/// Writes BACKUP DATABASE and BACKUP LOG statements to one disk file per backup.
+/// </summary>
+/// <remarks>
+/// Options, per BACKUP (Transact-SQL) (sql-docs, docs/t-sql/statements/backup-transact-sql.md):
+/// CHECKSUM verifies page checksums while reading and stores a backup checksum, so a damaged page fails
+/// the backup rather than being copied silently.
+/// FORMAT, INIT writes a new media header and overwrites the file. Each file name carries the database,
+/// the kind and the UTC second, so the file is new unless the same backup is retried within one second.
+/// Such a retry replaces the partial file of the failed attempt, where NOINIT would append to it or fail
+/// on its damaged header. FORMAT also implies SKIP, so no expiry date on an old header blocks the write.
+/// NOTE: the same consequence means two log backups of one database planned within the same UTC second
+/// write one file and the first is lost, breaking the log chain; the scheduler must not do that.
+/// COMPRESSION is written only where the edition supports it; elsewhere the clause is left out, because
+/// WITH COMPRESSION fails on Web and Express.
+/// </remarks>
+public static class BackupStatementBuilder
+{
+    /// <summary>The backup set name recorded in msdb.dbo.backupset.name, which distinguishes automated backups from other backups.</summary>
+    public const string BackupSetNamePrefix = "ArcActors automated";
+
+    /// <summary>Returns the statement that writes one backup of <paramref name="database"/> into <paramref name="folder"/>.</summary>
+    public static BackupStatement Build(
+        string database,
+        BackupKind kind,
+        string folder,
+        DateTime utc,
+        bool compression,
+        bool forceHashInFileName = false)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(database);
+
+        var path = BackupFileName.Combine(folder, BackupFileName.For(database, kind, utc, forceHashInFileName));
+        var verb = kind == BackupKind.Log ? "BACKUP LOG" : "BACKUP DATABASE";
+        var options = new List<string>();
+        if (kind == BackupKind.Differential)
+        {
+            options.Add("DIFFERENTIAL");
+        }
+
+        options.Add("CHECKSUM");
+        if (compression)
+        {
+            options.Add("COMPRESSION");
+        }
+
+        options.Add("FORMAT");
+        options.Add("INIT");
+        options.Add("NAME = " + SqlStringLiteral.Unicode($"{BackupSetNamePrefix} {kind.ToString().ToLowerInvariant()} backup"));
+
+        var sql = $"{verb} {SqlIdentifier.Quote(database)}\n    TO DISK = {SqlStringLiteral.Unicode(path)}\n    WITH {string.Join(", ", options)};";
+        return new BackupStatement(database, kind, path, sql);
+    }
+}
