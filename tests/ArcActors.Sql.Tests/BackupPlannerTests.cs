@@ -110,6 +110,37 @@ public sealed class BackupPlannerTests
         Assert.Contains("database backup policy has retention 0", plan.Skipped[0].Reason);
     }
 
+    [Theory]
+    [InlineData(-1, "instance")]
+    [InlineData(36, "instance")]
+    [InlineData(-1, "database")]
+    [InlineData(int.MaxValue, "database")]
+    public void BackupPlanner_InvalidRetentionSkippedWithValue(int retentionDays, string level)
+    {
+        var policy = BackupPolicy.Default with { RetentionPeriodDays = retentionDays };
+        var instance = level == "instance" ? Enterprise with { Policy = policy } : Enterprise;
+        var database = new BackupDatabase("Sales", "Online", "Full", Policy: level == "database" ? policy : null);
+
+        var plan = BackupPlanner.Plan(instance, [database], BackupKind.Full, At);
+
+        Assert.Empty(plan.Statements);
+        var reason = Assert.Single(plan.Skipped).Reason;
+        Assert.Contains($"{level} backup policy has invalid retention {retentionDays} days", reason, StringComparison.Ordinal);
+        Assert.Contains("1-35", reason, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(35)]
+    public void BackupPlanner_RetentionAtRangeEndsBacksUp(int retentionDays)
+    {
+        var instance = Enterprise with { Policy = BackupPolicy.Default with { RetentionPeriodDays = retentionDays } };
+
+        var plan = BackupPlanner.Plan(instance, [new BackupDatabase("Sales", "Online", "Full")], BackupKind.Full, At);
+
+        Assert.Equal(["Sales"], plan.Statements.Select(statement => statement.Database));
+    }
+
     [Fact]
     public void BackupPlanner_DatabasePolicyOverridesInstanceOff()
     {

@@ -18,6 +18,9 @@ public sealed class LeastPrivilegePlannerTests
         new("Reports", IsSystem: false, IsReadable: true, IsReadOnly: true),
     ];
 
+    // Every database open and read-write, so an uninstall can clean all of them and drop the login.
+    private static readonly DatabaseTarget[] CleanableInstance = Instance.Where(database => database.IsReadable && !database.IsReadOnly).ToArray();
+
     public static TheoryData<ExtensionFeature> Features()
     {
         var data = new TheoryData<ExtensionFeature>();
@@ -138,18 +141,44 @@ public sealed class LeastPrivilegePlannerTests
     public void LeastPrivilegePlanner_UninstallAfterEverythingLeavesNothing()
     {
         var held = new HashSet<PermissionItem>();
-        PrivilegeSqlInterpreter.Apply(held, LeastPrivilegePlanner.PlanApply(Enum.GetValues<ExtensionFeature>(), Principal, Instance), Principal);
+        PrivilegeSqlInterpreter.Apply(held, LeastPrivilegePlanner.PlanApply(Enum.GetValues<ExtensionFeature>(), Principal, CleanableInstance), Principal);
         Assert.NotEmpty(held);
 
-        PrivilegeSqlInterpreter.Apply(held, LeastPrivilegePlanner.PlanUninstall(Principal, Instance), Principal);
+        PrivilegeSqlInterpreter.Apply(held, LeastPrivilegePlanner.PlanUninstall(Principal, CleanableInstance), Principal);
 
         Assert.Empty(held);
     }
 
     [Fact]
+    public void LeastPrivilegePlanner_UninstallAllCleanableDropsLogin()
+    {
+        var plan = LeastPrivilegePlanner.PlanUninstall(Principal, CleanableInstance);
+
+        Assert.Contains(plan.Statements, statement => statement.Item.Kind == PermissionKind.Login);
+        Assert.Empty(plan.Leftovers);
+    }
+
+    [Theory]
+    [InlineData("Archive")]
+    [InlineData("Reports")]
+    public void LeastPrivilegePlanner_UninstallKeepsLoginWhileDatabaseSkipped(string skippedDatabase)
+    {
+        var databases = CleanableInstance.Append(Instance.Single(database => database.Name == skippedDatabase)).ToArray();
+
+        var plan = LeastPrivilegePlanner.PlanUninstall(Principal, databases);
+
+        Assert.DoesNotContain(plan.Statements, statement => statement.Item.Kind == PermissionKind.Login);
+        Assert.Contains(plan.Statements, statement => statement.Item == PermissionItem.User("Sales"));
+        var leftover = Assert.Single(plan.Leftovers);
+        Assert.Equal(PermissionItem.Login(), leftover.Item);
+        Assert.Contains($"[{skippedDatabase}]", leftover.Reason, StringComparison.Ordinal);
+        Assert.DoesNotContain("[tempdb]", leftover.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void LeastPrivilegePlanner_UninstallOrderIsMembershipsUsersLogin()
     {
-        var kinds = LeastPrivilegePlanner.PlanUninstall(Principal, Instance).Statements.Select(statement => statement.Item.Kind).ToList();
+        var kinds = LeastPrivilegePlanner.PlanUninstall(Principal, CleanableInstance).Statements.Select(statement => statement.Item.Kind).ToList();
         var lastMembership = kinds.FindLastIndex(kind => kind is PermissionKind.DatabaseRole or PermissionKind.ServerRole);
         var lastGrant = kinds.FindLastIndex(kind => kind is PermissionKind.ServerPermission or PermissionKind.DatabasePermission or PermissionKind.ObjectPermission);
         var firstUser = kinds.IndexOf(PermissionKind.User);

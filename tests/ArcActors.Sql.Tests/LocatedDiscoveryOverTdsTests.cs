@@ -50,5 +50,20 @@ public sealed class LocatedDiscoveryOverTdsTests : IDisposable
         Assert.Equal(configured.ConnectionString, location.ConnectionString);
     }
 
+    [Fact]
+    public async Task LocatedDiscovery_SecondHostSameNameNotManaged()
+    {
+        var locator = new ConfigurationInstanceLocator(["Data Source=sql-a;Integrated Security=True", "Data Source=sql-b;User ID=arc;Password=Hunter2!"]);
+        var source = new SqlServerDiscoverySource(new SqlDiscoveryOptions { VmId = Guid.NewGuid() }, locator: locator);
+
+        var locations = await source.LocateInstancesAsync(CancellationToken.None);
+
+        Assert.Equal(2, locations.Count);
+        Assert.Equal("", locations[0].UnsupportedReason);
+        Assert.Contains("another instance named MSSQLSERVER", locations[1].UnsupportedReason, StringComparison.Ordinal);
+        Assert.Contains("sql-b", locations[1].UnsupportedReason, StringComparison.Ordinal);
+        Assert.DoesNotContain("Hunter2!", locations[1].UnsupportedReason, StringComparison.Ordinal);
+    }
+
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 }

@@ -19,6 +19,10 @@ namespace ArcActors.Sql.Backups;
 /// </remarks>
 public static class BackupPlanner
 {
+    // Automated backups keep 1 to 35 days of backups; 0 turns them off, and any other value is invalid.
+    private const int MinRetentionDays = 1;
+    private const int MaxRetentionDays = 35;
+
     private static readonly HashSet<string> FullOnlySystemDatabases = new(StringComparer.Ordinal) { "master", "model", "msdb" };
 
     /// <summary>Plans backups of <paramref name="kind"/> for every database of the instance at <paramref name="utc"/>.</summary>
@@ -131,6 +135,12 @@ public static class BackupPlanner
         {
             var level = databasePolicy is null ? "instance" : "database";
             return $"The {level} backup policy has retention 0 days, which turns automated backups off.";
+        }
+
+        if (policy.RetentionPeriodDays is < MinRetentionDays or > MaxRetentionDays)
+        {
+            var level = databasePolicy is null ? "instance" : "database";
+            return $"The {level} backup policy has invalid retention {policy.RetentionPeriodDays} days; set retentionPeriodDays to {MinRetentionDays}-{MaxRetentionDays} to turn automated backups on, or 0 to turn them off.";
         }
 
         return null;

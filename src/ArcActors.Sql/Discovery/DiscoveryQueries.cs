@@ -99,9 +99,23 @@ public static class DiscoveryQueries
         """;
 
     /// <summary>
-    /// Latest full (type D) and log (type L) backups. <c>time_zone</c> is the offset from UTC in
-    /// 15-minute steps, or 127 when unknown, in which case the server's current offset is used.
+    /// Latest full (type D) and log (type L) backups of the database now named @name, copy-only backups
+    /// left out. <c>time_zone</c> is the offset from UTC in 15-minute steps, or 127 when unknown, in
+    /// which case the server's current offset is used.
     /// </summary>
+    /// <remarks>
+    /// A copy-only full backup cannot be a differential base (error 3035 for the next differential), and
+    /// a copy-only log backup is outside the log chain, so rows with <c>is_copy_only = 1</c> are skipped.
+    /// Rows of an earlier database that had the same name are skipped by matching
+    /// <c>msdb.dbo.backupset.database_guid</c> ("Unique ID for the database ... When the database is restored,
+    /// a new value is assigned", backupset page, sql-docs docs/relational-databases/system-tables/backupset-transact-sql.md)
+    /// to <c>sys.database_recovery_status.database_guid</c> of <c>DB_ID(@name)</c>, which is NULL while the
+    /// database is offline, so an offline database reports no backups. After a RESTORE the GUID is new, so
+    /// older backups no longer count and the planner takes a full backup before the next differential or log
+    /// backup. <c>family_guid</c> would survive a restore but also match backups taken before it, which are
+    /// no base for the restored copy. sys.database_recovery_status needs VIEW ANY DATABASE, which the
+    /// discovery login holds.
+    /// </remarks>
     public const string LastBackups = """
         WITH finished AS (
             SELECT
@@ -112,8 +126,12 @@ public static class DiscoveryQueries
                         THEN DATEPART(TZOFFSET, SYSDATETIMEOFFSET())
                         ELSE 15 * bs.time_zone END) AS finished_at
             FROM msdb.dbo.backupset AS bs
+            INNER JOIN sys.database_recovery_status AS drs
+                ON drs.database_id = DB_ID(@name)
+                AND drs.database_guid = bs.database_guid
             WHERE bs.database_name = @name
                 AND bs.type IN ('D', 'L')
+                AND bs.is_copy_only = 0
                 AND bs.backup_finish_date IS NOT NULL
         )
         SELECT

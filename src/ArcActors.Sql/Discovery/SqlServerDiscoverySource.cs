@@ -77,7 +77,30 @@ public sealed class SqlServerDiscoverySource : IDiscoverySource
 
         var located = await _locator.LocateAsync(cancellationToken).ConfigureAwait(false);
         var names = configured.Select(location => location.InstanceName).ToHashSet(StringComparer.OrdinalIgnoreCase);
-        return configured.Concat(located.Where(instance => !names.Contains(instance.InstanceName)).Select(instance => instance.ToInstanceLocation())).ToList();
+        var locations = configured.Concat(located.Where(instance => !names.Contains(instance.InstanceName)).Select(instance => instance.ToInstanceLocation()));
+        return WithDuplicateNamesUnsupported(locations);
+    }
+
+    // The locator keeps instances of the same name on different hosts, but the host agent keys the
+    // instances it manages by name, so only the first supported instance of each name is managed.
+    private static List<InstanceLocation> WithDuplicateNamesUnsupported(IEnumerable<InstanceLocation> locations)
+    {
+        var managedNames = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var result = new List<InstanceLocation>();
+        foreach (var location in locations)
+        {
+            var isDuplicate = location.UnsupportedReason.Length == 0 && !managedNames.Add(location.InstanceName);
+            result.Add(isDuplicate
+                ? location with
+                {
+                    UnsupportedReason = $"another instance named {location.InstanceName} is already managed by this agent "
+                        + $"({SqlDataSourceDescription.Describe(location.ConnectionString)} is a second one); instances are keyed by name, "
+                        + "so give each host its own agent.",
+                }
+                : location);
+        }
+
+        return result;
     }
 
     public async Task<InstanceSnapshot> ProbeInstanceAsync(InstanceLocation instance, CancellationToken cancellationToken)

@@ -5,16 +5,23 @@ using Microsoft.Data.SqlClient;
 namespace ArcActors.Sql.Locators;
 
 /// <summary>
-/// Locates the instances given as explicit connection strings. The instance name comes from the
-/// data source: <c>host\INSTANCE</c> names it, <c>host</c> and <c>host,port</c> read as the default
-/// instance MSSQLSERVER, and <c>(localdb)\NAME</c> is LocalDB.
+/// Locates the instances given as explicit connection strings. The instance name comes from
+/// <see cref="ConfiguredInstance.Name"/> when set, else from the data source: <c>host\INSTANCE</c> names it,
+/// <c>host</c> and <c>host,1433</c> read as the default instance MSSQLSERVER, and <c>(localdb)\NAME</c> is LocalDB.
 /// </summary>
 /// <remarks>
-/// NOTE: a named instance reached as <c>host,port</c> is reported as MSSQLSERVER unless its
-/// <see cref="ConfiguredInstance.Name"/> is set; the probe reads the real name from SERVERPROPERTY('InstanceName').
+/// A data source <c>host,port</c> with another port names no instance: a named instance on a static port
+/// is reached that way as often as a default instance on a moved port. Guessing MSSQLSERVER there would
+/// report the wrong name and hide the real default instance, so such an instance gets an empty
+/// <see cref="LocatedInstance.InstanceName"/> and an <see cref="LocatedInstance.UnsupportedReason"/> asking for
+/// ConfiguredInstance.Name. It is not probed until the name is set, because the host agent keys
+/// instances by name before any probe has read SERVERPROPERTY('InstanceName').
 /// </remarks>
 public sealed class ConfigurationInstanceLocator : IInstanceLocator
 {
+    /// <summary>The TCP port of a default instance unless its configuration moves it.</summary>
+    private const int DefaultInstancePort = 1433;
+
     private readonly IReadOnlyList<LocatedInstance> _located;
 
     /// <exception cref="ArgumentException">A connection string is invalid or has no data source; the message gives its position, not its text.</exception>
@@ -38,6 +45,9 @@ public sealed class ConfigurationInstanceLocator : IInstanceLocator
         var builder = Parse(instance.ConnectionString, position);
         var source = DataSourceParts.Parse(builder.DataSource);
         var instanceName = instance.Name.Length > 0 ? instance.Name : source.InstanceName;
+        var unsupportedReason = instanceName.Length > 0
+            ? LocatedInstanceBuilder.UnsupportedReasonFor(instanceName)
+            : UnknownNameReason(position, builder.DataSource, source.Port);
 
         return new LocatedInstance
         {
@@ -48,10 +58,15 @@ public sealed class ConfigurationInstanceLocator : IInstanceLocator
             ConnectionString = instance.ConnectionString,
             RequiresSqlBrowser = source.Port is null && !source.IsLocalDb && !LocatedInstanceBuilder.IsDefaultInstance(instanceName),
             IsLocalDb = source.IsLocalDb,
-            UnsupportedReason = LocatedInstanceBuilder.UnsupportedReasonFor(instanceName),
+            UnsupportedReason = unsupportedReason,
             StaticPorts = source.Port is { } port ? [port] : [],
         };
     }
+
+    private static string UnknownNameReason(int position, string dataSource, int? port) =>
+        $"configured connection string {position} (data source '{dataSource}') names no instance, and port {port} is not the default "
+        + $"instance's port {DefaultInstancePort}; set ConfiguredInstance.Name to the name SERVERPROPERTY('InstanceName') returns "
+        + $"({NameRules.DefaultInstanceName} when it returns NULL), or write the data source as host\\INSTANCE,port.";
 
     private static SqlConnectionStringBuilder Parse(string connectionString, int position)
     {
@@ -75,7 +90,7 @@ public sealed class ConfigurationInstanceLocator : IInstanceLocator
                 nameof(connectionString));
     }
 
-    /// <summary>The host, instance and port a SqlClient data source names.</summary>
+    /// <summary>The host, instance and port a SqlClient data source names; the instance name is empty when the data source does not tell it.</summary>
     private sealed record DataSourceParts(string HostName, string InstanceName, int? Port, bool IsLocalDb)
     {
         private static readonly string[] _protocolPrefixes = ["tcp:", "np:", "lpc:", "admin:"];
@@ -91,7 +106,9 @@ public sealed class ConfigurationInstanceLocator : IInstanceLocator
             var (server, port) = SplitPort(text);
             var slash = server.IndexOf('\\');
             var host = slash < 0 ? server : server[..slash];
-            var instanceName = slash < 0 ? NameRules.DefaultInstanceName : server[(slash + 1)..];
+            var instanceName = slash >= 0 ? server[(slash + 1)..]
+                : port is null or DefaultInstancePort ? NameRules.DefaultInstanceName
+                : "";
             var isLocalDb = string.Equals(host, "(localdb)", StringComparison.OrdinalIgnoreCase);
 
             return new DataSourceParts(host, instanceName, port, isLocalDb);

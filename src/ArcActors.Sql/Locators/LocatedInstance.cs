@@ -9,7 +9,7 @@ namespace ArcActors.Sql.Locators;
 /// </summary>
 public sealed record LocatedInstance
 {
-    /// <summary>Instance name; MSSQLSERVER for the default instance.</summary>
+    /// <summary>Instance name; MSSQLSERVER for the default instance, empty when a configured data source does not name it (then <see cref="UnsupportedReason"/> gives the fix).</summary>
     public required string InstanceName { get; init; }
 
     /// <summary>Host the instance runs on, as the locator was configured or the data source names it.</summary>

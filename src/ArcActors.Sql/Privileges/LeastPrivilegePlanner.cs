@@ -50,6 +50,9 @@ public static class LeastPrivilegePlanner
     /// Plans removal of everything any feature could have granted: role memberships and permissions
     /// first, then the user in each database, then the login. Items that were never granted cost one
     /// harmless REVOKE each, so the plan does not depend on knowing which features were on.
+    /// While a database other than tempdb is skipped (offline or read-only), the login is not dropped and
+    /// is listed in <see cref="PrivilegePlan.Leftovers"/>: that database may still hold the principal's
+    /// user and grants from an earlier apply, and dropping the login would leave that user orphaned.
     /// NOTE: DROP USER fails while the user owns a schema (it holds ALTER ANY SCHEMA in msdb), and DROP LOGIN
     /// fails while the login has open sessions; the plan does not transfer ownership or end sessions.
     /// </summary>
@@ -57,8 +60,23 @@ public static class LeastPrivilegePlanner
     {
         var everything = RequiredItems(Enum.GetValues<ExtensionFeature>(), databases);
         UsableDatabases(databases, out var skipped);
+        var statements = Diff(everything, new HashSet<PermissionItem>(), principal, databases);
 
-        return new PrivilegePlan(Diff(everything, new HashSet<PermissionItem>(), principal, databases), skipped);
+        var uncleaned = skipped
+            .Where(database => !string.Equals(database.Database, FeaturePermissions.Tempdb, StringComparison.Ordinal))
+            .Select(database => SqlIdentifier.Quote(database.Database))
+            .ToList();
+        if (uncleaned.Count == 0)
+        {
+            return new PrivilegePlan(statements, skipped);
+        }
+
+        var reason = $"The login is kept because {string.Join(", ", uncleaned)} could not be cleaned (see Skipped) and may still hold its user; "
+            + "dropping the login would leave that user orphaned. Bring those databases online and READ_WRITE, then run the uninstall again.";
+        return new PrivilegePlan(statements.Where(statement => statement.Item.Kind != PermissionKind.Login).ToList(), skipped)
+        {
+            Leftovers = [new PrivilegeLeftover(PermissionItem.Login(), reason)],
+        };
     }
 
     /// <summary>

@@ -6,4 +6,8 @@ namespace ArcActors.Sql.Privileges;
 /// again from the start. NOTE: that repeatability is checked against SQL Server's documented behavior,
 /// not against a live instance.
 /// </summary>
-public sealed record PrivilegePlan(IReadOnlyList<PrivilegeStatement> Statements, IReadOnlyList<SkippedDatabase> Skipped);
+public sealed record PrivilegePlan(IReadOnlyList<PrivilegeStatement> Statements, IReadOnlyList<SkippedDatabase> Skipped)
+{
+    /// <summary>Items an uninstall plan keeps on purpose, such as the login while a skipped database may still hold its user.</summary>
+    public IReadOnlyList<PrivilegeLeftover> Leftovers { get; init; } = [];
+}

@@ -117,6 +117,77 @@ public sealed class ConfigurationInstanceLocatorTests
         Assert.Equal("Server=sql-prod-01,1433;User ID=arc;Password=x", located[0].ConnectionString);
     }
 
+    [Theory]
+    [InlineData("Data Source=sql-prod-01,1500;Integrated Security=True", 1500)]
+    [InlineData("Server=tcp:sql-prod-01,1434;Integrated Security=True", 1434)]
+    public async Task ConfigurationLocator_HostPortNamesNoInstance(string connectionString, int port)
+    {
+        var instance = Assert.Single(await LocateAsync(connectionString));
+
+        Assert.Equal("", instance.InstanceName);
+        Assert.Equal(port, instance.Port);
+        Assert.Contains($"port {port}", instance.UnsupportedReason, StringComparison.Ordinal);
+        Assert.Contains("ConfiguredInstance.Name", instance.UnsupportedReason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task CompositeLocator_HostPortTakesNameFromRegistry()
+    {
+        var configured = new ConfigurationInstanceLocator(["Data Source=SQL-PROD-01,1500;User ID=arc;Password=x"]);
+        var registry = new RecordedRegistry()
+            .WithInstance("MSSQLSERVER", "MSSQL16.MSSQLSERVER", "1433", "")
+            .WithInstance("SALES", "MSSQL16.SALES", "1500", "");
+        var windows = new WindowsInstanceLocator(registry, new LocatorOptions { HostName = "sql-prod-01" });
+
+        var located = await new CompositeInstanceLocator(configured, windows).LocateAsync(CancellationToken.None);
+
+        Assert.Equal(2, located.Count);
+        var sales = Assert.Single(located, instance => instance.Port == 1500);
+        Assert.Equal("SALES", sales.InstanceName);
+        Assert.Equal("", sales.UnsupportedReason);
+        Assert.Equal("Data Source=SQL-PROD-01,1500;User ID=arc;Password=x", sales.ConnectionString);
+        Assert.Contains(located, instance => instance.InstanceName == "MSSQLSERVER" && instance.Port == 1433);
+    }
+
+    [Fact]
+    public async Task CompositeLocator_DefaultWithoutPortMatchesPort1433()
+    {
+        var configured = new ConfigurationInstanceLocator(["Data Source=sql-prod-01;User ID=arc;Password=x"]);
+        var registry = new RecordedRegistry().WithInstance("MSSQLSERVER", "MSSQL16.MSSQLSERVER", "1433", "");
+        var windows = new WindowsInstanceLocator(registry, new LocatorOptions { HostName = "sql-prod-01" });
+
+        var located = await new CompositeInstanceLocator(configured, windows).LocateAsync(CancellationToken.None);
+
+        var instance = Assert.Single(located);
+        Assert.Equal("Data Source=sql-prod-01;User ID=arc;Password=x", instance.ConnectionString);
+    }
+
+    [Theory]
+    [InlineData("localhost")]
+    [InlineData(".")]
+    [InlineData("127.0.0.1")]
+    public async Task CompositeLocator_LocalAliasMatchesMachineName(string alias)
+    {
+        var configured = new ConfigurationInstanceLocator([$"Data Source={alias};User ID=arc;Password=x"]);
+        var registry = new RecordedRegistry().WithInstance("MSSQLSERVER", "MSSQL16.MSSQLSERVER", "1433", "");
+        var windows = new WindowsInstanceLocator(registry, new LocatorOptions { HostName = Environment.MachineName });
+
+        var located = await new CompositeInstanceLocator(configured, windows).LocateAsync(CancellationToken.None);
+
+        var instance = Assert.Single(located);
+        Assert.Equal(alias, instance.HostName);
+    }
+
+    [Fact]
+    public async Task CompositeLocator_KeepsNamedInstanceOnTwoHosts()
+    {
+        var configured = new ConfigurationInstanceLocator([@"Data Source=sql-a\SALES;Integrated Security=True", @"Data Source=sql-b\SALES;Integrated Security=True"]);
+
+        var located = await new CompositeInstanceLocator(configured).LocateAsync(CancellationToken.None);
+
+        Assert.Equal(["sql-a", "sql-b"], located.Select(instance => instance.HostName));
+    }
+
     private static Task<IReadOnlyList<LocatedInstance>> LocateAsync(string connectionString) =>
         new ConfigurationInstanceLocator([connectionString]).LocateAsync(CancellationToken.None);
 }
