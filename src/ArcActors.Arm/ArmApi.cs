@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -38,8 +39,11 @@ public sealed class ArmApi : IAsyncDisposable
     /// <summary>The bound address, such as <c>https://127.0.0.1:5443/</c>, or null before <see cref="StartAsync"/> has finished.</summary>
     public Uri? BaseAddress { get; private set; }
 
-    /// <summary>Configures the API without listening yet.</summary>
-    public static ArmApi Build(ArmApiOptions options)
+    /// <summary>
+    /// Configures the API without listening yet. When <paramref name="healthCheck"/> is given, it
+    /// serves <c>GET /healthz</c> before authorization, so probes need no token; it must return no secrets.
+    /// </summary>
+    public static ArmApi Build(ArmApiOptions options, RequestDelegate? healthCheck = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         ValidateOptions(options);
@@ -57,6 +61,11 @@ public sealed class ArmApi : IAsyncDisposable
         var app = builder.Build();
         var logger = options.LoggerFactory?.CreateLogger<ArmApi>() ?? (ILogger)NullLogger.Instance;
         var handler = new ArmRequestHandler(store, options, new ArmWriteHandler(store, options, logger), logger);
+        if (healthCheck is not null)
+        {
+            app.Use((context, next) => IsHealthRequest(context) ? healthCheck(context) : next(context));
+        }
+
         app.Run(handler.HandleAsync);
 
         return new ArmApi(app, certificate, ownedStore);
@@ -91,6 +100,9 @@ public sealed class ArmApi : IAsyncDisposable
         await _app.DisposeAsync();
         _ownedStore?.Dispose();
     }
+
+    private static bool IsHealthRequest(HttpContext context) =>
+        HttpMethods.IsGet(context.Request.Method) && context.Request.Path.Equals("/healthz", StringComparison.Ordinal);
 
     private static void ValidateOptions(ArmApiOptions options)
     {

@@ -22,7 +22,7 @@ internal sealed record ArmError(int Status, string Code, string Message)
 
     public static ArmError InvalidApiVersion(string value, string target, IReadOnlyList<string> supported) =>
         new(400, "InvalidApiVersionParameter",
-            $"The api-version '{value}' is invalid. Supported api-versions for {target} are '{string.Join("', '", supported)}'.");
+            $"The api-version '{(value.Length <= 32 ? value : value[..32] + "…")}' is invalid. Supported api-versions for {target} are '{string.Join("', '", supported)}'.");
 
     public static ArmError ResourceNotFound(string id, string fullType) =>
         new(404, "ResourceNotFound", $"The resource '{fullType}' with id '{id}' was not found.");

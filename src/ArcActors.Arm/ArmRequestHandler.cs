@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using ArcActors.Arm.ActivityLog;
+using ArcActors.Arm.Auth;
 using ArcActors.ReadModel;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
@@ -31,6 +32,15 @@ internal sealed partial class ArmRequestHandler(ReadStore store, ArmApiOptions o
     private async Task HandleCoreAsync(HttpContext context, string rawPath)
     {
         var method = context.Request.Method;
+
+        // ARM authenticates before it routes, so a request without a valid token learns nothing about the API's paths.
+        if (options.Authorizer?.Authorize(AuthorizationHeader(context), ArmActions.ProviderRead, "/") is { Status: 401 } unauthenticated)
+        {
+            context.Response.Headers.WWWAuthenticate = unauthenticated.WwwAuthenticate;
+            await WriteErrorAsync(context, rawPath, new ArmError(401, unauthenticated.ErrorCode!, unauthenticated.Message!));
+            return;
+        }
+
         var request = ArmRequestParser.Parse(rawPath);
         if (request is ArmRequest.Invalid invalid)
         {

@@ -145,7 +145,14 @@ internal static class ArmRequestParser
 
             if (!ArmResourceTypes.HasChildTypes(providerNamespace, typePath))
             {
-                id.Append('/').Append(string.Join('/', pairs[(i + 1)..]));
+                // Only database names may contain '/', as SQL Server allows it; in any other name it would point at another resource.
+                var name = string.Join('/', pairs[(i + 1)..]);
+                if (name.Contains('/') && type != ArmResourceTypes.Database)
+                {
+                    return new ArmRequest.Invalid(ArmError.InvalidResourceId($"{id}/{name}", $"the {type.TypePath} name '{name}' contains '/'"));
+                }
+
+                id.Append('/').Append(name);
                 return new ArmRequest.Resource(id.ToString(), type);
             }
 

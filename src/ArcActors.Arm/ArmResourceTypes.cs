@@ -14,8 +14,7 @@ public static class ArmResourceTypes
     public static readonly ArmResourceType Database = new(ResourceIds.ArcDataProvider, "sqlServerInstances/databases", [ApiVersion]);
     public static readonly ArmResourceType AvailabilityGroup = new(ResourceIds.ArcDataProvider, "sqlServerInstances/availabilityGroups", [ApiVersion]);
 
-    // NOTE: the read store holds no licenses yet, so every license request ends in 404 or an empty list.
-    public static readonly ArmResourceType License = new(ResourceIds.ArcDataProvider, "sqlServerLicenses", [ApiVersion, LicenseApiVersion]);
+    public static readonly ArmResourceType License = new(ResourceIds.ArcDataProvider, "sqlServerLicenses", [LicenseApiVersion]);
 
     // NOTE: Microsoft.HybridCompute publishes its own api-versions, but machines accept the Arc data version
     // until the API serves the HybridCompute spec.

@@ -11,7 +11,7 @@ namespace ArcActors.Arm;
 /// Serves provider documents and every write: provider registration, PATCH of an instance, and PUT,
 /// PATCH and DELETE of a license. Writes go through <see cref="IArmCommands"/> to the owning entity.
 /// </summary>
-internal sealed class ArmWriteHandler(ReadStore store, ArmApiOptions options, ILogger logger)
+internal sealed partial class ArmWriteHandler(ReadStore store, ArmApiOptions options, ILogger logger)
 {
     /// <summary>Largest request body read, in bytes. ARM bodies of these resources are well under 4 KiB.</summary>
     public const int MaxBodyBytes = 64 * 1024;
@@ -110,16 +110,59 @@ internal sealed class ArmWriteHandler(ReadStore store, ArmApiOptions options, IL
         }
 
         var (body, bodyError) = await ReadBodyAsync(context);
-        if (body is null)
+        var segments = request.Id.Split('/');
+        var error = bodyError ?? LicenseNameError(segments[^1]) ?? LocationError(body!) ?? ScopeError(context, body!, segments[2]);
+        if (error is not null)
         {
-            await ArmResponses.WriteErrorAsync(context, bodyError!);
+            await ArmResponses.WriteErrorAsync(context, error);
             return;
         }
 
-        var segments = request.Id.Split('/');
-        var write = new LicenseWrite(request.Id, segments[2], segments[4], segments[^1], HttpMethods.IsPut(context.Request.Method), body, caller);
+        var write = new LicenseWrite(request.Id, segments[2], segments[4], segments[^1], HttpMethods.IsPut(context.Request.Method), body!, caller);
         await WriteResultAsync(context, await commands.WriteLicenseAsync(write, context.RequestAborted), request.Id);
     }
+
+    /// <summary>License names: 1 to 64 letters, digits, '-', '_' and '.', starting with a letter or digit and not ending with '.'.</summary>
+    private static ArmError? LicenseNameError(string name) =>
+        LicenseName().IsMatch(name)
+            ? null
+            : new ArmError(400, "InvalidResourceName",
+                $"The license name '{Shorten(ArcActors.Contracts.NameRules.Escape(name))}' is invalid. Use 1 to 64 letters, digits, '-', '_' and '.', "
+                + "starting with a letter or digit and not ending with '.'.");
+
+    private ArmError? LocationError(JsonObject body)
+    {
+        var location = body["location"] is JsonValue value && value.TryGetValue(out string? text) ? text : null;
+        if (location is null || options.Locations.Count == 0 || options.Locations.Contains(location, StringComparer.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        return new ArmError(400, "LocationNotAvailableForResourceType",
+            $"The location '{Shorten(location)}' is not available for sqlServerLicenses. Use one of: {string.Join(", ", options.Locations)}.");
+    }
+
+    // A license whose scopeType reaches beyond its resource group covers other groups' machines, so it needs a
+    // write permission at subscription scope, not only at the license's group.
+    private ArmError? ScopeError(HttpContext context, JsonObject body, string subscriptionId)
+    {
+        var scopeType = body["properties"]?["scopeType"] is JsonValue value && value.TryGetValue(out string? text) ? text : null;
+        if (options.Authorizer is null || scopeType is null || string.Equals(scopeType, "ResourceGroup", StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        var result = options.Authorizer.Authorize(context.Request.Headers.Authorization.ToString(),
+            Auth.ArmActions.For(HttpMethods.Put, Providers.ArcData, "sqlServerLicenses"), $"/subscriptions/{subscriptionId}");
+        return result.Succeeded
+            ? null
+            : new ArmError(403, "AuthorizationFailed",
+                $"A license with scopeType '{Shorten(scopeType)}' covers machines in every resource group, so it needs write permission on sqlServerLicenses "
+                + $"at scope '/subscriptions/{subscriptionId}'. {result.Message}");
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex("^[A-Za-z0-9](?:[A-Za-z0-9_.-]{0,62}[A-Za-z0-9_-])?$")]
+    private static partial System.Text.RegularExpressions.Regex LicenseName();
 
     // ARM refuses writes to a provider the subscription has not registered.
     private static async Task<ArmError?> CheckRegisteredAsync(IArmCommands commands, string resourceId, CancellationToken cancel)
@@ -150,6 +193,12 @@ internal sealed class ArmWriteHandler(ReadStore store, ArmApiOptions options, IL
 
     private static async Task<(JsonObject? Body, ArmError? Error)> ReadBodyAsync(HttpContext context)
     {
+        if (!IsJsonContentType(context.Request.ContentType))
+        {
+            return (null, new ArmError(415, "UnsupportedMediaType",
+                $"The content type '{Shorten(context.Request.ContentType ?? "")}' is not supported. Send the body as JSON with 'Content-Type: application/json'."));
+        }
+
         if (context.Request.ContentLength > MaxBodyBytes)
         {
             return (null, ArmError.RequestTooLarge(MaxBodyBytes));
@@ -167,16 +216,43 @@ internal sealed class ArmWriteHandler(ReadStore store, ArmApiOptions options, IL
             }
         }
 
+        return buffer.Length == 0
+            ? (null, ArmError.InvalidRequestContent("The request body is empty. Send a JSON object such as {\"properties\": {...}}."))
+            : ParseObject(buffer.ToArray());
+    }
+
+    private static (JsonObject? Body, ArmError? Error) ParseObject(byte[] bytes)
+    {
         try
         {
-            return JsonNode.Parse(buffer.ToArray()) is JsonObject body
-                ? (body, null)
-                : (null, ArmError.InvalidRequestContent("The request body must be a JSON object such as {\"properties\": {...}}."));
+            using var document = JsonDocument.Parse(bytes, new JsonDocumentOptions { AllowDuplicateProperties = false, MaxDepth = 32 });
+            if (document.RootElement.ValueKind != JsonValueKind.Object)
+            {
+                return (null, ArmError.InvalidRequestContent("The request body must be a JSON object such as {\"properties\": {...}}."));
+            }
+
+            return (JsonObject.Create(document.RootElement.Clone()), null);
         }
         catch (JsonException exception)
         {
+            var where = exception.LineNumber is { } line ? $" at line {line + 1}, position {exception.BytePositionInLine + 1}" : "";
+            var duplicate = exception.Message.Contains("duplicate", StringComparison.OrdinalIgnoreCase) ? ": a property appears twice in one object" : "";
             return (null, ArmError.InvalidRequestContent(
-                $"The request body is not valid JSON ({exception.Message}). Send a JSON object with Content-Type: application/json."));
+                $"The request body is not valid JSON{where}{duplicate}. Send one JSON object with each property once, and 'Content-Type: application/json'."));
         }
     }
+
+    // ARM clients send application/json, sometimes with a UTF-8 charset; any other type or charset is refused.
+    private static bool IsJsonContentType(string? contentType)
+    {
+        if (contentType is null || !System.Net.Http.Headers.MediaTypeHeaderValue.TryParse(contentType, out var media))
+        {
+            return false;
+        }
+
+        return string.Equals(media.MediaType, "application/json", StringComparison.OrdinalIgnoreCase)
+            && (media.CharSet is null || string.Equals(media.CharSet, "utf-8", StringComparison.OrdinalIgnoreCase));
+    }
+
+    private static string Shorten(string text) => text.Length <= 64 ? text : $"{text[..64]}…";
 }

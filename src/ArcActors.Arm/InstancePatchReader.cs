@@ -15,11 +15,13 @@ internal static class InstancePatchReader
 
     public static (InstancePatch? Patch, ArmError? Error) Read(JsonObject body, JsonObject current, Guid vmId, string instanceName, string caller)
     {
-        foreach (var (name, _) in body)
+        foreach (var (name, value) in body)
         {
-            if (name is not ("properties" or "tags" or "id" or "name" or "type" or "location"))
+            var unchanged = name is "id" or "name" or "type" or "location" && JsonNode.DeepEquals(value, current[name]);
+            if (name != "properties" && !unchanged)
             {
-                return Fail($"The property '{name}' cannot be changed. Send {{\"properties\": {{\"backupPolicy\": {{...}}, \"monitoring\": {{\"enabled\": true}}}}}}.");
+                return Fail($"The property '{name}' cannot be changed on sqlServerInstances. Send only "
+                    + "{\"properties\": {\"backupPolicy\": {...}, \"monitoring\": {\"enabled\": true}}}.");
             }
         }
 
@@ -57,7 +59,10 @@ internal static class InstancePatchReader
         }
 
         var gate = CheckLicense(current, policy, monitoring) ?? CheckBackupSupport(current, policy);
-        return gate is not null ? (null, gate) : (new InstancePatch(current["id"]!.GetValue<string>(), vmId, instanceName, policy, monitoring, caller), null);
+        var shown = current["properties"]?["monitoring"]?["enabled"] is JsonValue shownValue && shownValue.TryGetValue(out bool enabledNow) && enabledNow;
+        return gate is not null
+            ? (null, gate)
+            : (new InstancePatch(current["id"]!.GetValue<string>(), vmId, instanceName, policy, monitoring, caller) { MonitoringShown = shown }, null);
     }
 
     private static (BackupPolicy?, ArmError?) ReadPolicy(JsonNode? value)

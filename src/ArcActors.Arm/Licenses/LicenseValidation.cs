@@ -18,6 +18,12 @@ public static class LicenseValidation
 
     public const int MinimumPhysicalCores = 16;
 
+    /// <summary>
+    /// Largest license accepted. ARM documents no maximum; this bound (an estimate well above the largest
+    /// single hosts sold today) catches typing errors before they bill millions of core-hours.
+    /// </summary>
+    public const int MaximumPhysicalCores = 4096;
+
     // ARM's limits on resource tags.
     public const int MaxTags = 50;
     public const int MaxTagNameLength = 512;
@@ -214,10 +220,10 @@ public static class LicenseValidation
                 + $"that is at least {MinimumPhysicalCores} and a multiple of 2.");
         }
 
-        if (cores < MinimumPhysicalCores || cores % 2 != 0)
+        if (cores < MinimumPhysicalCores || cores % 2 != 0 || cores > MaximumPhysicalCores)
         {
             return Invalid(InvalidParameter, $"The value {cores.ToString(CultureInfo.InvariantCulture)} of 'properties.{name}' is invalid; "
-                + $"physical cores must be at least {MinimumPhysicalCores} and a multiple of 2.");
+                + $"physical cores must be at least {MinimumPhysicalCores}, at most {MaximumPhysicalCores}, and a multiple of 2.");
         }
 
         set(cores);

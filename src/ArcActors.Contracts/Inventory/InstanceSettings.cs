@@ -12,9 +12,13 @@ public sealed record InstanceSettings(BackupPolicy? BackupPolicy, bool? Monitori
     public static readonly InstanceSettings Default = new(null, null);
 }
 
-/// <summary>Changes an instance's settings; null members are left as they are. The reply is <see cref="InstanceSettingsReply"/>.</summary>
-public sealed record PatchInstanceSettings(InstanceKey Key, BackupPolicy? BackupPolicy, bool? MonitoringEnabled, DateTimeOffset At, string Caller)
-    : IArcActorsMessage, IWithInstanceKey;
+/// <summary>
+/// Changes an instance's settings; null members are left as they are. <see cref="MonitoringShown"/> is the
+/// monitoring state the resource shows while the setting is still the default, so that the activity log
+/// records the real old value. The reply is <see cref="InstanceSettingsReply"/>.
+/// </summary>
+public sealed record PatchInstanceSettings(InstanceKey Key, BackupPolicy? BackupPolicy, bool? MonitoringEnabled, DateTimeOffset At, string Caller,
+    bool MonitoringShown = false) : IArcActorsMessage, IWithInstanceKey;
 
 /// <summary>The settings after a patch; <see cref="Found"/> is false when the entity has never received the instance's inventory.</summary>
 public sealed record InstanceSettingsReply(bool Found, InstanceSettings Settings) : IArcActorsMessage;

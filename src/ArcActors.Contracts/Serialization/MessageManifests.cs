@@ -22,6 +22,7 @@ public static class MessageManifests
         Register<UploadUsage>("up-use");
         Register<UploadAccepted>("up-ok");
         Register<UploadRejected>("up-rej");
+        Register<AuthenticatedUpload>("up-auth");
         Register<InstanceInventoryChanged>("ev-inv");
         Register<MachineChanged>("ev-mach");
         Register<UsageHourBilled>("ev-bill");

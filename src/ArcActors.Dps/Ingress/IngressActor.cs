@@ -1,6 +1,7 @@
 using Akka.Actor;
 using Akka.Cluster.Tools.PublishSubscribe;
 using Akka.Event;
+using ArcActors.Contracts;
 using ArcActors.Contracts.Ingress;
 using ArcActors.Contracts.Subscriptions;
 using ArcActors.Dps.Subscriptions;
@@ -12,9 +13,24 @@ namespace ArcActors.Dps.Ingress;
 /// owning entity, which acknowledges to the host once its events are stored. An invalid upload
 /// is rejected at once with a message that names the bad value, and instance inventory for a
 /// subscription that has not registered Microsoft.AzureArcData is rejected with SubscriptionNotRegistered.
+/// An <see cref="AuthenticatedUpload"/> is forwarded only when its enrollment key is valid and enrolled
+/// for the machine the upload names; plain uploads are accepted only while
+/// <see cref="RequireEnrollmentSetting"/> is off (the embedded node, where hosts run in this process).
+/// Anything else is rejected with <see cref="HostNotAuthorizedCode"/>.
 /// </summary>
 public sealed class IngressActor : ReceiveActor
 {
+    /// <summary>HOCON setting: when on, only uploads wrapped in <see cref="AuthenticatedUpload"/> are accepted. Off when missing.</summary>
+    public const string RequireEnrollmentSetting = "arcactors.ingress.require-enrollment";
+
+    /// <summary>HOCON setting: path of the <see cref="EnrollmentStore"/> file; without it every authenticated upload is rejected.</summary>
+    public const string EnrollmentFileSetting = "arcactors.ingress.enrollment-file";
+
+    /// <summary>Error code of an upload whose host has no valid enrollment key for the upload's machine.</summary>
+    public const string HostNotAuthorizedCode = "HostNotAuthorized";
+
+    private const int MaxLoggedHostRejections = 10_000;
+
     private static readonly TimeSpan LookupTimeout = TimeSpan.FromSeconds(30);
 
     private readonly ILoggingAdapter _log = Context.GetLogger();
@@ -23,24 +39,158 @@ public sealed class IngressActor : ReceiveActor
     private readonly Dictionary<string, ProviderRegistrations> _registrations = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, List<(UploadInventory Upload, IActorRef Sender)>> _waiting = new(StringComparer.OrdinalIgnoreCase);
     private readonly HashSet<(string, long)> _loggedRejections = [];
+    private readonly IActorRef _machines;
+    private readonly EnrollmentStore? _enrollments;
+    private readonly bool _requireEnrollment;
+    private readonly HashSet<(string HostKeyId, Guid VmId, string Reason)> _loggedHostRejections = [];
+    private long _unloggedHostRejections;
 
     public IngressActor(IActorRef instances, IActorRef machines, IActorRef subscriptions)
+        : this(instances, machines, subscriptions, null, null)
+    {
+    }
+
+    /// <param name="enrollments">The enrollment store, or null to open the file named by <see cref="EnrollmentFileSetting"/>, if any.</param>
+    /// <param name="requireEnrollment">Whether plain uploads are rejected, or null to read <see cref="RequireEnrollmentSetting"/>.</param>
+    public IngressActor(IActorRef instances, IActorRef machines, IActorRef subscriptions, EnrollmentStore? enrollments, bool? requireEnrollment)
     {
         _instances = instances;
+        _machines = machines;
         _subscriptions = subscriptions;
-        Receive<UploadInventory>(OnInventory);
-        Receive<UploadMachine>(upload => ForwardIfValid(upload, upload.UploadId, machines));
-        Receive<UploadUsage>(upload => ForwardIfValid(upload, upload.UploadId, machines));
+        var config = Context.System.Settings.Config;
+        _requireEnrollment = requireEnrollment ?? config.GetBoolean(RequireEnrollmentSetting, false);
+        var enrollmentFile = config.GetString(EnrollmentFileSetting, "");
+        _enrollments = enrollments ?? (string.IsNullOrWhiteSpace(enrollmentFile) ? null : new EnrollmentStore(enrollmentFile));
+
+        Receive<UploadInventory>(upload => AcceptPlain(upload));
+        Receive<UploadMachine>(upload => AcceptPlain(upload));
+        Receive<UploadUsage>(upload => AcceptPlain(upload));
+        Receive<AuthenticatedUpload>(OnAuthenticated);
         Receive<ProviderRegistrations>(OnRegistrations);
         Receive<LookupFailed>(OnLookupFailed);
         Receive<SubscribeAck>(_ => { });
     }
 
+    /// <summary>Reads <see cref="RequireEnrollmentSetting"/> and <see cref="EnrollmentFileSetting"/> from the actor system's configuration.</summary>
     public static Props Props(IActorRef instances, IActorRef machines, IActorRef subscriptions) =>
         Akka.Actor.Props.Create(() => new IngressActor(instances, machines, subscriptions));
 
+    /// <summary>Uses <paramref name="enrollments"/> and <paramref name="requireEnrollment"/> instead of the configuration.</summary>
+    public static Props Props(IActorRef instances, IActorRef machines, IActorRef subscriptions, EnrollmentStore enrollments, bool requireEnrollment) =>
+        Akka.Actor.Props.Create(() => new IngressActor(instances, machines, subscriptions, enrollments, requireEnrollment));
+
     protected override void PreStart() =>
         DistributedPubSub.Get(Context.System).Mediator.Tell(new Subscribe(SubscriptionEntity.Topic, Self));
+
+    private void AcceptPlain(IArcActorsMessage upload)
+    {
+        if (!_requireEnrollment)
+        {
+            Dispatch(upload);
+            return;
+        }
+
+        var (uploadId, vmId) = Identify(upload);
+        RejectHost(uploadId, "(none)", vmId,
+            $"this ingress accepts only enrolled hosts ({RequireEnrollmentSetting} = on), and the upload carries no enrollment key");
+    }
+
+    private void OnAuthenticated(AuthenticatedUpload authenticated)
+    {
+        var upload = authenticated.Upload;
+        if (upload is null)
+        {
+            _log.Warning("authenticated upload from host key {0} carries no upload; rejected", authenticated.HostKeyId);
+            Sender.Tell(new UploadRejected(Guid.Empty, "InvalidUpload",
+                "the authenticated upload carries no inventory, machine or usage upload; set exactly one of them."));
+            return;
+        }
+
+        var (uploadId, vmId) = Identify(upload);
+        if (_enrollments is null)
+        {
+            RejectHost(uploadId, authenticated.HostKeyId, vmId, $"this ingress has no enrollment store ({EnrollmentFileSetting} is not set)");
+            return;
+        }
+
+        string? error;
+        try
+        {
+            error = _enrollments.AuthorizationError(authenticated.HostKeyId, authenticated.Key, vmId);
+        }
+        catch (Exception exception) when (exception is IOException or InvalidDataException or UnauthorizedAccessException)
+        {
+            // No reply: the host sends the upload again, and it is checked again once the store can be read.
+            _log.Error(exception, "upload {0} from host key {1}: reading the enrollment store failed; the host will send it again", uploadId,
+                authenticated.HostKeyId);
+            return;
+        }
+
+        if (error is not null)
+        {
+            RejectHost(uploadId, authenticated.HostKeyId, vmId, error);
+            return;
+        }
+
+        Dispatch(upload);
+    }
+
+    private void Dispatch(IArcActorsMessage upload)
+    {
+        switch (upload)
+        {
+            case UploadInventory inventory:
+                OnInventory(inventory);
+                break;
+            case UploadMachine machine:
+                ForwardIfValid(machine, machine.UploadId, _machines);
+                break;
+            case UploadUsage usage:
+                ForwardIfValid(usage, usage.UploadId, _machines);
+                break;
+        }
+    }
+
+    // Null checks guard against JSON that leaves a required field out.
+    private static (Guid UploadId, Guid VmId) Identify(IArcActorsMessage upload) => upload switch
+    {
+        UploadInventory inventory => (inventory.UploadId, inventory.Key?.VmId ?? Guid.Empty),
+        UploadMachine machine => (machine.UploadId, machine.Machine is null ? Guid.Empty : machine.VmId),
+        UploadUsage usage => (usage.UploadId, usage.VmId),
+        _ => (Guid.Empty, Guid.Empty),
+    };
+
+    private void RejectHost(Guid uploadId, string hostKeyId, Guid vmId, string reason)
+    {
+        LogHostRejection(hostKeyId, vmId, reason);
+        Sender.Tell(new UploadRejected(uploadId, HostNotAuthorizedCode,
+            $"host key '{hostKeyId}' is not authorized to upload for machine {vmId}: {reason}. "
+            + $"Enroll the machine on a cloud node with 'arcactors host enroll --machine {vmId}' and give the host the printed key."));
+    }
+
+    // Logs each (key id, machine, reason) once; a host retries its uploads, so repeats would flood the log.
+    private void LogHostRejection(string hostKeyId, Guid vmId, string reason)
+    {
+        if (_loggedHostRejections.Contains((hostKeyId, vmId, reason)))
+        {
+            return;
+        }
+
+        if (_loggedHostRejections.Count >= MaxLoggedHostRejections)
+        {
+            _unloggedHostRejections++;
+            if (_unloggedHostRejections % MaxLoggedHostRejections == 1)
+            {
+                _log.Warning("{0} host rejections not logged since {1} distinct ones were logged", _unloggedHostRejections, MaxLoggedHostRejections);
+            }
+
+            return;
+        }
+
+        _loggedHostRejections.Add((hostKeyId, vmId, reason));
+        _log.Warning("host key {0} from {1}: upload for machine {2} rejected with {3}: {4}", hostKeyId, Sender.Path, vmId,
+            HostNotAuthorizedCode, reason);
+    }
 
     private void ForwardIfValid(object upload, Guid uploadId, IActorRef region)
     {

@@ -62,8 +62,10 @@ public sealed class InstanceEntity : ReceivePersistentActor
             return;
         }
 
+        // A default monitoring state shows as MonitoringShown, so the diff compares against what the resource showed.
+        var before = _settings with { MonitoringEnabled = _settings.MonitoringEnabled ?? patch.MonitoringShown };
         var next = new InstanceSettings(patch.BackupPolicy ?? _settings.BackupPolicy, patch.MonitoringEnabled ?? _settings.MonitoringEnabled);
-        var properties = InstanceSettingsDiff.Between(_settings, next);
+        var properties = InstanceSettingsDiff.Between(before, next with { MonitoringEnabled = next.MonitoringEnabled ?? before.MonitoringEnabled });
         if (properties.Count == 0)
         {
             Sender.Tell(new InstanceSettingsReply(true, _settings));

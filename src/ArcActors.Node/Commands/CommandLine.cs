@@ -37,6 +37,14 @@ public static class CommandLine
                                         0600 when missing (default: api-token.key in the data folder)
                       --data DIR        data folder holding the default key file (default: ./data)
                       --expires SPAN    token lifetime, 1m to 366d, e.g. 30m, 8h, 30d (default: 8h)
+          node      Run one node of a cluster with the roles (dps, api) its node file lists, until SIGINT or SIGTERM.
+                      --config FILE     node file: HOCON with an arcactors.node section (see docs/node-example.conf)
+                      --verbose         log Akka.NET information messages too (default: warnings and errors)
+          host enroll  Issue an enrollment key for one host machine, store its SHA-256 hash in the data folder's
+                    host-enrollments.json and print the key once, as two lines for the host's configuration.
+                    Enrolling a machine again replaces its earlier key.
+                      --machine VMID    the machine's vmId, a GUID (required)
+                      --data DIR        the cloud node's data folder (default: ./data)
           help      Show this text.
 
         Exit codes: 0 done, 1 invalid input or a file that cannot be read or written, 2 invalid command
@@ -47,7 +55,12 @@ public static class CommandLine
     {
         if (args.Length == 0)
         {
-            throw new CommandLineException("no command given; use up, simulate, token or help.");
+            throw new CommandLineException("no command given; use up, simulate, node, token or help.");
+        }
+
+        if (args[0] == "host")
+        {
+            return RunHostCommand(args[1..], output);
         }
 
         // Help is the command itself or an option token; a value such as "--out help" is a value.
@@ -94,13 +107,17 @@ public static class CommandLine
                     options.GetValueOrDefault("key-file"),
                     options.GetValueOrDefault("data") ?? "data",
                     ParseSpan("expires", options.GetValueOrDefault("expires") ?? "8h", TokenLifetimes)), output, TimeProvider.System);
+            case "node":
+                Allow(options, "node", "config", "verbose");
+                return await NodeCommand.RunAsync(new NodeCommand.Options(Require(options, "node", "config"), options.ContainsKey("verbose")),
+                    output, Console.Error, stop);
             default:
-                throw new CommandLineException($"unknown command '{args[0]}'; use up, simulate, token or help.");
+                throw new CommandLineException($"unknown command '{args[0]}'; use up, simulate, node, token or help.");
         }
     }
 
     private static readonly HashSet<string> Flags = new(StringComparer.Ordinal) { "once", "verbose", "no-api" };
-    private static readonly HashSet<string> Valued = new(StringComparer.Ordinal) { "fleet", "data", "interval", "hours", "out", "principal", "role", "scope", "key-file", "expires", "api-port", "cert", "cert-key" };
+    private static readonly HashSet<string> Valued = new(StringComparer.Ordinal) { "fleet", "data", "interval", "hours", "out", "principal", "role", "scope", "key-file", "expires", "api-port", "cert", "cert-key", "config", "machine" };
 
     /// <summary>Port of the ARM API of <c>up</c> when <c>--api-port</c> is not given.</summary>
     public const int DefaultApiPort = 8443;
@@ -122,6 +139,25 @@ public static class CommandLine
     }
 
     private const string HelpOption = "help";
+
+    private static int RunHostCommand(string[] args, TextWriter output)
+    {
+        if (args.Length == 0 || args[0] != "enroll")
+        {
+            throw new CommandLineException($"unknown host command '{(args.Length == 0 ? "" : args[0])}'; use 'host enroll --machine VMID'.");
+        }
+
+        var options = ParseOptions(args[1..]);
+        if (options.ContainsKey(HelpOption))
+        {
+            output.WriteLine(Help);
+            return 0;
+        }
+
+        Allow(options, "host enroll", "machine", "data");
+        var vmId = HostEnrollCommand.ParseMachine(Require(options, "host enroll", "machine"));
+        return HostEnrollCommand.Run(new HostEnrollCommand.Options(vmId, options.GetValueOrDefault("data") ?? "data"), output, TimeProvider.System);
+    }
 
     private static Dictionary<string, string?> ParseOptions(string[] args)
     {

@@ -9,6 +9,9 @@ namespace ArcActors.Node.Commands;
 public static class TokenCommand
 {
     /// <param name="KeyFile">The key file, or null for <c>api-token.key</c> in <paramref name="DataDirectory"/>.</param>
+    /// <summary>Caller names the activity log uses for changes that no API principal made.</summary>
+    private static readonly string[] ReservedPrincipals = ["host agent", "fleet file", "anonymous", "arcactors"];
+
     public sealed record Options(string Principal, string Role, string Scope, string? KeyFile, string DataDirectory, TimeSpan Lifetime);
 
     /// <exception cref="CommandLineException">The principal, role or scope is invalid.</exception>
@@ -29,6 +32,18 @@ public static class TokenCommand
         if (principal.Length is 0 or > ArmTokens.MaxPrincipalLength || principal.Any(char.IsControl))
         {
             throw new CommandLineException($"--principal must be 1 to {ArmTokens.MaxPrincipalLength} characters without control characters.");
+        }
+
+        if (ReservedPrincipals.Any(reserved => principal.StartsWith(reserved, StringComparison.OrdinalIgnoreCase)))
+        {
+            throw new CommandLineException($"--principal '{principal}' is reserved, because the activity log names the host agents, "
+                + "fleet files and anonymous callers that way; choose another name.");
+        }
+
+        // A mistyped --data would otherwise create a new folder and a key the running node does not know.
+        if (options.KeyFile is null && !Directory.Exists(options.DataDirectory))
+        {
+            throw new CommandLineException($"--data {options.DataDirectory} does not exist; give the data folder of the node that serves the API, or --key-file.");
         }
 
         var key = TokenKey.LoadOrCreate(options.KeyFile ?? TokenKey.DefaultPath(options.DataDirectory));

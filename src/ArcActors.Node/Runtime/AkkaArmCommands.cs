@@ -43,7 +43,7 @@ public sealed class AkkaArmCommands(DpsServices dps, TimeProvider clock, TimeSpa
         ArgumentNullException.ThrowIfNull(patch);
 
         var command = new PatchInstanceSettings(new InstanceKey(patch.VmId, patch.InstanceName), patch.BackupPolicy, patch.MonitoringEnabled,
-            clock.GetUtcNow(), patch.Caller);
+            clock.GetUtcNow(), patch.Caller, patch.MonitoringShown);
         InstanceSettingsReply reply;
         try
         {

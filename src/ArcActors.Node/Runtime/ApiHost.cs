@@ -1,6 +1,7 @@
 using System.Security.Cryptography.X509Certificates;
 using ArcActors.Arm;
 using ArcActors.Arm.Auth;
+using Microsoft.Extensions.Logging;
 
 namespace ArcActors.Node.Runtime;
 
@@ -9,6 +10,12 @@ public static class ApiHost
 {
     /// <summary>Environment variable with the password of a PFX given by <c>--cert</c>; a command-line password would show in process lists.</summary>
     public const string CertificatePasswordVariable = "ARCACTORS_CERT_PASSWORD";
+
+    // Request failures (500) and writes go to standard error, warnings and above, in one line each.
+    private static readonly Microsoft.Extensions.Logging.ILoggerFactory ApiLogging = Microsoft.Extensions.Logging.LoggerFactory.Create(logging =>
+        logging.AddConsole(console => console.LogToStandardErrorThreshold = Microsoft.Extensions.Logging.LogLevel.Trace)
+            .AddSimpleConsole(console => console.SingleLine = true).SetMinimumLevel(Microsoft.Extensions.Logging.LogLevel.Warning)
+            .AddFilter("ArcActors", Microsoft.Extensions.Logging.LogLevel.Information));
 
     public sealed record Settings(int Port, string? CertificatePath, string? CertificateKeyPath);
 
@@ -24,6 +31,7 @@ public static class ApiHost
             Port = settings.Port,
             Locations = locations,
             Authorizer = new ArmAuthorizer(key, TimeProvider.System),
+            LoggerFactory = ApiLogging,
             Commands = new AkkaArmCommands(node.Dps, TimeProvider.System),
         });
         await api.StartAsync();

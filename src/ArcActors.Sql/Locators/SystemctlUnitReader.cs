@@ -46,8 +46,15 @@ public sealed class SystemctlUnitReader : ISystemdUnitReader
 
             if (process.ExitCode != 0)
             {
-                throw new InvalidOperationException(
-                    $"'{_systemctlPath} show {unit}' failed with exit code {process.ExitCode}: {(await error.ConfigureAwait(false)).Trim()}");
+                var message = (await error.ConfigureAwait(false)).Trim();
+
+                // systemctl is installed but systemd does not run (a container): the state stays unread, as without systemctl.
+                if (message.Contains("not been booted with systemd", StringComparison.Ordinal) || message.Contains("Failed to connect to bus", StringComparison.Ordinal))
+                {
+                    return "";
+                }
+
+                throw new InvalidOperationException($"'{_systemctlPath} show {unit}' failed with exit code {process.ExitCode}: {message}");
             }
 
             return await output.ConfigureAwait(false);

@@ -60,8 +60,22 @@ public sealed class LicenseValidationTests
         Assert.False(result.IsValid);
         Assert.Equal(LicenseValidation.InvalidParameter, result.ErrorCode);
         Assert.Contains(cores.ToString(System.Globalization.CultureInfo.InvariantCulture), result.ErrorMessage);
-        Assert.Contains("at least 16 and a multiple of 2", result.ErrorMessage);
+        Assert.Contains("at least 16, at most 4096, and a multiple of 2", result.ErrorMessage);
         Assert.Contains("physicalCores", result.ErrorMessage);
+    }
+
+    [Theory]
+    [InlineData(4098)]
+    [InlineData(1000000000)]
+    public void ValidatePut_RejectsCoresAboveMaximum(int cores)
+    {
+        var body = Parse(ValidPut);
+        body["properties"]!["physicalCores"] = cores;
+
+        var result = LicenseValidation.ValidatePut(body);
+
+        Assert.False(result.IsValid);
+        Assert.Contains("at most 4096", result.ErrorMessage);
     }
 
     [Theory]

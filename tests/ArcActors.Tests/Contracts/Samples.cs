@@ -105,6 +105,8 @@ public static class Samples
         [typeof(UploadInventory)] = new UploadInventory(Guid.NewGuid(), Key, "db-east-02", Scope, At, Instance(), [Database()], ["O'Brien [eu] data", "αβγ ΔΕ"]),
         [typeof(UploadMachine)] = new UploadMachine(Guid.NewGuid(), Scope, At, Machine(), ["MSSQLSERVER"]),
         [typeof(UploadUsage)] = new UploadUsage(Guid.NewGuid(), VmId, "db-east-02", Scope, [Usage()]),
+        [typeof(AuthenticatedUpload)] = AuthenticatedUpload.Wrap("hk-0f3a9c2e81d4", "key/with+symbols_and-ಠ_ಠ",
+            new UploadInventory(Guid.NewGuid(), Key, "db-east-02", Scope, At, Instance(), [Database()], ["O'Brien [eu] data"])),
         [typeof(SetProviderRegistration)] = new SetProviderRegistration(Scope.SubscriptionId, "Microsoft.AzureArcData", true, At, "ops@example.test"),
         [typeof(GetProviderRegistrations)] = new GetProviderRegistrations(Scope.SubscriptionId),
         [typeof(ProviderRegistrations)] = new ProviderRegistrations(Scope.SubscriptionId, 4, ["Microsoft.AzureArcData", "Microsoft.HybridCompute"]),

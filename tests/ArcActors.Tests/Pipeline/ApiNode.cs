@@ -62,6 +62,7 @@ public sealed class ApiNode : IAsyncDisposable
         {
             Store = node.Store,
             DataFolder = folder,
+            Locations = ["westeurope"],
             Authorizer = new ArmAuthorizer(key, TimeProvider.System),
             Commands = new AkkaArmCommands(node.Dps, TimeProvider.System),
         });
@@ -85,13 +86,19 @@ public sealed class ApiNode : IAsyncDisposable
             TimeSpan.FromHours(1), TimeProvider.System);
 
     /// <summary>Sends a request with a bearer token for <paramref name="role"/>; <paramref name="body"/> is sent as raw text when given.</summary>
-    public async Task<(int Status, JsonObject? Body)> SendAsync(HttpMethod method, string pathAndQuery, string role, string? body = null)
+    /// <remarks>With a null <paramref name="role"/> the request carries no token; <paramref name="scope"/> narrows the token's scope.</remarks>
+    public async Task<(int Status, JsonObject? Body)> SendAsync(HttpMethod method, string pathAndQuery, string? role, string? body = null,
+        string contentType = "application/json", string? scope = null)
     {
         using var request = new HttpRequestMessage(method, pathAndQuery);
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", Token(role));
+        if (role is not null)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", Token(role, scope));
+        }
+
         if (body is not null)
         {
-            request.Content = new StringContent(body, System.Text.Encoding.UTF8, "application/json");
+            request.Content = new StringContent(body, System.Text.Encoding.UTF8, contentType);
         }
 
         using var response = await _http.SendAsync(request);

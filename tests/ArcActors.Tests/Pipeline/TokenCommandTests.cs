@@ -16,7 +16,7 @@ public sealed class TokenCommandTests : IDisposable
     [Fact]
     public async Task TokenCommand_PrintsTokenThatValidates()
     {
-        var data = Path.Combine(_folder, "data");
+        var data = Directory.CreateDirectory(Path.Combine(_folder, "data")).FullName;
         var output = new StringWriter();
         var before = DateTimeOffset.UtcNow.AddSeconds(-1);
 
@@ -131,5 +131,32 @@ public sealed class TokenCommandTests : IDisposable
         }
 
         return Process.Start(info) ?? throw new InvalidOperationException("dotnet did not start.");
+    }
+
+    [Theory]
+    [InlineData("host agent on db-phys-02")]
+    [InlineData("Fleet File")]
+    [InlineData("anonymous")]
+    public async Task TokenCommand_ReservedPrincipalRejected(string principal)
+    {
+        var data = Directory.CreateDirectory(Path.Combine(_folder, "data")).FullName;
+
+        var error = await Assert.ThrowsAsync<CommandLineException>(() => CommandLine.RunAsync(
+            ["token", "--principal", principal, "--role", "Reader", "--scope", Scope, "--data", data], new StringWriter(), CancellationToken.None));
+
+        Assert.Contains("reserved", error.Message);
+        Assert.False(File.Exists(Path.Combine(data, "api-token.key")));
+    }
+
+    [Fact]
+    public async Task TokenCommand_MissingDataFolderRejected()
+    {
+        var data = Path.Combine(_folder, "typo");
+
+        var error = await Assert.ThrowsAsync<CommandLineException>(() => CommandLine.RunAsync(
+            ["token", "--principal", "alice", "--role", "Reader", "--scope", Scope, "--data", data], new StringWriter(), CancellationToken.None));
+
+        Assert.Contains(data, error.Message);
+        Assert.False(Directory.Exists(data));
     }
 }

@@ -1,0 +1,52 @@
+using System.Globalization;
+using ArcActors.Dps.Ingress;
+using ArcActors.Host.Link;
+
+namespace ArcActors.Node.Commands;
+
+/// <summary>
+/// <c>arcactors host enroll</c>: issues an enrollment key for one machine, stores its SHA-256 hash
+/// in the enrollment store of the cloud data folder, and prints the key once, as two HOCON lines for
+/// the host's configuration. Enrolling a machine again replaces its earlier key.
+/// </summary>
+public static class HostEnrollCommand
+{
+    /// <param name="VmId">The machine's vmId, as the host agent reports it.</param>
+    /// <param name="DataDirectory">The cloud node's data folder, which contains <see cref="EnrollmentStore.FileName"/>.</param>
+    public sealed record Options(Guid VmId, string DataDirectory);
+
+    /// <summary>Parses the <c>--machine</c> value.</summary>
+    /// <exception cref="CommandLineException"><paramref name="text"/> is not a GUID or is the empty GUID.</exception>
+    public static Guid ParseMachine(string text)
+    {
+        if (!Guid.TryParse(text, out var vmId) || vmId == Guid.Empty)
+        {
+            throw new CommandLineException($"--machine '{text}' is not a vmId; give the machine's GUID, e.g. 54ef1f4d-e601-48e6-a90a-443aab91a782.");
+        }
+
+        return vmId;
+    }
+
+    /// <exception cref="IOException">The enrollment store cannot be read or written, or is not valid.</exception>
+    public static int Run(Options options, TextWriter output, TimeProvider clock)
+    {
+        var store = new EnrollmentStore(EnrollmentStore.DefaultPath(options.DataDirectory));
+        EnrollmentStore.IssuedKey issued;
+        try
+        {
+            issued = store.Enroll(options.VmId, clock.GetUtcNow());
+        }
+        catch (InvalidDataException exception)
+        {
+            throw new IOException(exception.Message, exception);
+        }
+
+        var replaced = issued.ReplacedKeys == 0
+            ? ""
+            : string.Create(CultureInfo.InvariantCulture, $" It replaces {issued.ReplacedKeys} earlier key(s) of this machine, which stop working now.");
+        output.WriteLine($"# Enrollment key of machine {issued.VmId:D}, shown only now: add these lines to the host's configuration.{replaced}");
+        output.WriteLine($"{HostCredentials.KeyIdSetting} = \"{issued.HostKeyId}\"");
+        output.WriteLine($"{HostCredentials.KeySetting} = \"{issued.Key}\"");
+        return 0;
+    }
+}

@@ -1,0 +1,133 @@
+using Akka.Configuration;
+using Akka.Persistence.Sql;
+using ArcActors.Contracts.Serialization;
+using Microsoft.Data.Sqlite;
+
+namespace ArcActors.Node.Runtime;
+
+/// <summary>
+/// Reads a node file and layers the Akka configuration of <c>arcactors node</c>: base.conf, each
+/// role's file, the persistence file, the node file, then <see cref="AkkaConfig.OverrideVariable"/>.
+/// The journal's connection string comes from the environment variable the node file names.
+/// </summary>
+public sealed record NodeConfig(NodeSettings Settings, Config Akka, string DataDirectory)
+{
+    /// <summary>Loads <paramref name="path"/> and checks it against the environment.</summary>
+    /// <exception cref="NodeConfigException">The file or a setting is invalid; the message names it and the fix.</exception>
+    public static NodeConfig Load(string path, string logLevel)
+    {
+        var nodeFile = ParseNodeFile(path);
+        var environmentOverride = ParseOverride();
+        var settings = NodeSettings.Parse(environmentOverride.WithFallback(nodeFile), path);
+        var data = Path.GetFullPath(settings.DataDirectory);
+        var connectionString = ConnectionString(settings, data);
+
+        var roleFiles = settings.Roles.Aggregate(ConfigurationFactory.Empty, (config, role) => config.WithFallback(Load($"role-{role}.conf")));
+        var computed = ConfigurationFactory.ParseString($"""
+            akka.loglevel = {logLevel}
+            akka.cluster.roles = [{string.Join(", ", settings.Roles)}]
+            arcactors.ingress.enrollment-file = "{Path.Combine(data, "host-enrollments.json").Replace("\\", "\\\\").Replace("\"", "\\\"")}"
+            {ConnectionStringHocon(connectionString)}
+            """);
+        var akka = environmentOverride
+            .WithFallback(computed)
+            .WithFallback(nodeFile)
+            .WithFallback(Load($"persistence-{settings.Persistence}.conf"))
+            .WithFallback(roleFiles)
+            .WithFallback(Load("base.conf"))
+            .WithFallback(ConfigurationFactory.ParseString(SerializationConfig.Hocon))
+            .WithFallback(SqlPersistence.DefaultConfiguration);
+
+        CheckContacts(settings, akka, path);
+        return new NodeConfig(settings, akka, data);
+    }
+
+    private static Config ParseNodeFile(string path)
+    {
+        string text;
+        try
+        {
+            text = File.ReadAllText(path);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            throw new NodeConfigException($"cannot read the node file {path}: {exception.Message}. Give a readable HOCON file with --config (see docs/node-example.conf).");
+        }
+
+        try
+        {
+            return ConfigurationFactory.ParseString(text);
+        }
+        catch (Exception exception) when (exception is ConfigurationException or FormatException)
+        {
+            throw new NodeConfigException($"node file {path} is not valid HOCON: {exception.Message}");
+        }
+    }
+
+    private static Config ParseOverride()
+    {
+        var text = Environment.GetEnvironmentVariable(AkkaConfig.OverrideVariable) ?? "";
+        try
+        {
+            return ConfigurationFactory.ParseString(text);
+        }
+        catch (Exception exception) when (exception is ConfigurationException or FormatException)
+        {
+            throw new NodeConfigException($"{AkkaConfig.OverrideVariable} is not valid HOCON: {exception.Message}; fix or unset it.");
+        }
+    }
+
+    // The message names the variable but never its value, which can contain a password.
+    private static string ConnectionString(NodeSettings settings, string data)
+    {
+        if (settings.ConnectionStringVariable is null)
+        {
+            return new SqliteConnectionStringBuilder { DataSource = Path.Combine(data, "journal.db"), Pooling = true }.ToString();
+        }
+
+        var value = Environment.GetEnvironmentVariable(settings.ConnectionStringVariable);
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            throw new NodeConfigException($"environment variable {settings.ConnectionStringVariable}, named by {NodeSettings.Section}.persistence.connection-string-env, "
+                + $"is not set or empty; set it to the {settings.Persistence} connection string of the journal database.");
+        }
+
+        return value;
+    }
+
+    private static void CheckContacts(NodeSettings settings, Config akka, string path)
+    {
+        if (settings.Has(NodeRoles.Dps) && akka.GetStringList("akka.cluster.seed-nodes").Count == 0)
+        {
+            throw new NodeConfigException($"akka.cluster.seed-nodes is empty in {path}; a dps node needs the cluster's seed nodes, "
+                + "e.g. akka.cluster.seed-nodes = [\"akka.tcp://arcactors@10.0.0.5:4053\"] (the first seed may be the node itself).");
+        }
+
+        if (settings.Has(NodeRoles.Host) && akka.GetStringList("akka.cluster.client.initial-contacts").Count == 0)
+        {
+            throw new NodeConfigException($"akka.cluster.client.initial-contacts is empty in {path}; a host node needs the receptionists of dps nodes, "
+                + "e.g. akka.cluster.client.initial-contacts = [\"akka.tcp://arcactors@10.0.0.5:4053/system/receptionist\"].");
+        }
+    }
+
+    private static string ConnectionStringHocon(string connectionString)
+    {
+        var quoted = "\"" + connectionString.Replace("\\", "\\\\").Replace("\"", "\\\"") + "\"";
+        return $"""
+            akka.persistence.journal.sql.connection-string = {quoted}
+            akka.persistence.snapshot-store.sql.connection-string = {quoted}
+            akka.persistence.query.journal.sql.connection-string = {quoted}
+            """;
+    }
+
+    private static Config Load(string fileName)
+    {
+        var path = Path.Combine(AkkaConfig.HoconDirectory, fileName);
+        if (!File.Exists(path))
+        {
+            throw new NodeConfigException($"HOCON file {path} is missing; rebuild ArcActors.Node so hocon/ is copied next to the executable.");
+        }
+
+        return ConfigurationFactory.ParseString(File.ReadAllText(path));
+    }
+}
