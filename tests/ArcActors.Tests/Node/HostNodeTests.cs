@@ -8,8 +8,8 @@ namespace ArcActors.Tests.Node;
 
 /// <summary>
 /// A cloud node (role dps) and a host node (role host) from node files, linked by ClusterClient over
-/// loopback remoting: the host's machine upload carries its enrollment key and becomes a machine resource;
-/// a host whose key is enrolled for another machine is refused and creates nothing.
+/// loopback remoting. The host's machine upload carries its enrollment key and becomes a machine
+/// resource. A host whose key is enrolled for another machine is refused and creates nothing.
 /// </summary>
 public sealed class HostNodeTests : IAsyncLifetime
 {
@@ -79,7 +79,7 @@ public sealed class HostNodeTests : IAsyncLifetime
 
     private int MachineCount() => _cloud.Store.GetCounts().Machines;
 
-    // The agent starts a cycle of its own at once; an explicit cycle asked meanwhile is skipped, so this asks until one runs.
+    // The agent starts a cycle of its own at once, and an explicit cycle sent meanwhile is skipped, so this repeats the request until one runs.
     private static async Task<InventoryCycleCompleted> CycleAsync(NodeRuntime host)
     {
         for (var attempt = 0; ; attempt++)

@@ -109,14 +109,14 @@ public sealed class ApiReviewTests : IAsyncLifetime
     [Fact]
     public async Task InstancePatch_MonitoringOldValueIsShownValue()
     {
-        var shown = (await _api.GetAsync(InstancePath))["properties"]!["monitoring"]!["enabled"]!.GetValue<bool>();
+        var enabledBefore = (await _api.GetAsync(InstancePath))["properties"]!["monitoring"]!["enabled"]!.GetValue<bool>();
 
         Assert.Equal(200, (await _api.SendAsync(HttpMethod.Patch, InstancePath, "Contributor",
-            "{\"properties\":{\"monitoring\":{\"enabled\":" + (!shown).ToString().ToLowerInvariant() + "}}}")).Status);
+            "{\"properties\":{\"monitoring\":{\"enabled\":" + (!enabledBefore).ToString().ToLowerInvariant() + "}}}")).Status);
 
         var rows = _api.Node.Store.QueryActivity(DateTimeOffset.UtcNow.AddHours(-1), DateTimeOffset.UtcNow.AddHours(1), InstancePath.Split('?')[0], null, null, 100);
         var change = Assert.Single(rows.Where(row => row.Caller == "contributor@example.test").SelectMany(row => row.Changes));
-        Assert.Equal(shown.ToString().ToLowerInvariant(), change.OldValue);
+        Assert.Equal(enabledBefore.ToString().ToLowerInvariant(), change.OldValue);
     }
 
     [Fact]
