@@ -9,6 +9,7 @@ public sealed class SqlErrorClassifierTests
     [Theory]
     [InlineData(18456, ProbeStatus.LoginFailed)]
     [InlineData(229, ProbeStatus.PermissionDenied)]
+    [InlineData(300, ProbeStatus.PermissionDenied)]
     [InlineData(230, ProbeStatus.PermissionDenied)]
     [InlineData(262, ProbeStatus.PermissionDenied)]
     [InlineData(297, ProbeStatus.PermissionDenied)]

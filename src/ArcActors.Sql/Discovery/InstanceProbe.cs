@@ -1,5 +1,7 @@
 using ArcActors.Contracts.Inventory;
+using ArcActors.Sql.Errors;
 using ArcActors.Sql.Mapping;
+using Microsoft.Data.SqlClient;
 
 namespace ArcActors.Sql.Discovery;
 
@@ -28,9 +30,9 @@ internal static class InstanceProbe
         var userConnections = await runner.QuerySingleAsync(DiscoveryQueries.UserConnectionCount, r => r.Int("user_connections"), cancellationToken).ConfigureAwait(false);
         var databases = await runner.QueryAsync(DiscoveryQueries.DatabaseList, ReadDatabaseEntry, cancellationToken).ConfigureAwait(false);
 
-        IReadOnlyList<AvailabilityGroupSnapshot> availabilityGroups = server.IsHadrEnabled
-            ? await AvailabilityGroupProbe.ReadAsync(runner, server.ProductVersion, cancellationToken).ConfigureAwait(false)
-            : [];
+        var (availabilityGroups, availabilityGroupError) = server.IsHadrEnabled
+            ? await ReadAvailabilityGroupsAsync(runner, instanceName, server.ProductVersion, cancellationToken).ConfigureAwait(false)
+            : ([], "");
 
         return new InstanceSnapshot
         {
@@ -49,9 +51,29 @@ internal static class InstanceProbe
             UserConnections = userConnections,
             Databases = databases,
             AvailabilityGroups = availabilityGroups,
+            StatusMessage = availabilityGroupError,
             // TODO: TCP ports come from the instance's network configuration (registry or mssql.conf),
             // and failover cluster nodes from sys.dm_os_cluster_nodes; neither is read yet.
         };
+    }
+
+    /// <summary>
+    /// Reads the availability groups. A permission error on their views (SELECT denied on a DMV)
+    /// leaves the rest of the snapshot valid, so it returns no groups and a message for
+    /// <see cref="InstanceSnapshot.StatusMessage"/> instead of failing the instance.
+    /// </summary>
+    private static async Task<(IReadOnlyList<AvailabilityGroupSnapshot> Groups, string Error)> ReadAvailabilityGroupsAsync(
+        SqlQueryRunner runner, string instanceName, string productVersion, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return (await AvailabilityGroupProbe.ReadAsync(runner, productVersion, cancellationToken).ConfigureAwait(false), "");
+        }
+        catch (SqlException exception) when (SqlExceptionClassifier.StatusOf(exception) == ProbeStatus.PermissionDenied)
+        {
+            var message = SqlExceptionClassifier.MessageFor(exception, $"availability groups of instance {instanceName} not read");
+            return ([], message + " Grant VIEW SERVER STATE and SELECT on the availability group views to the discovery login.");
+        }
     }
 
     private static DatabaseEntry ReadDatabaseEntry(Microsoft.Data.SqlClient.SqlDataReader reader) =>

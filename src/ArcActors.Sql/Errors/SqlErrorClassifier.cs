@@ -15,8 +15,9 @@ public static class SqlErrorClassifier
     public const int Deadlock = 1205;
 
     // 229/230: permission denied on an object or column; 262: permission denied in a database;
-    // 297: the user has no permission to perform the action; 916: the login cannot access the database.
-    private static readonly HashSet<int> PermissionDeniedNumbers = [229, 230, 262, 297, 916];
+    // 297: the user has no permission to perform the action; 300: a server permission such as VIEW SERVER
+    // STATE was denied (the DMVs raise it); 916: the login cannot access the database.
+    private static readonly HashSet<int> PermissionDeniedNumbers = [229, 230, 262, 297, 300, 916];
 
     // 2 and 53: named pipes or host not found; 40: could not open a connection; 10060: connection
     // attempt timed out; 10061: connection refused; 11001: no such host.

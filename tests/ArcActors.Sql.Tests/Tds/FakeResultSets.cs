@@ -95,35 +95,4 @@ internal static class FakeResultSets
         TdsColumn[] columns = [TdsColumn.Of("space_available_mb", TdsType.Float), TdsColumn.Of("has_memory_optimized_data", TdsType.Bit)];
         return TdsReply.Results(new TdsResultSet(columns, [[database.SpaceAvailableMB, database.HasMemoryOptimizedData]]));
     }
-
-    public static TdsReply NoAvailabilityGroups() => Empty(
-        TdsColumn.Of("group_id", TdsType.UniqueIdentifier),
-        TdsColumn.NVarChar("name"),
-        TdsColumn.NVarChar("primary_replica"),
-        TdsColumn.Of("is_distributed", TdsType.Bit),
-        TdsColumn.NVarChar("local_role_desc", 60),
-        TdsColumn.NVarChar("local_secondary_role_allow_connections_desc", 60));
-
-    public static TdsReply NoAvailabilityReplicas() => Empty(
-        TdsColumn.Of("group_id", TdsType.UniqueIdentifier),
-        TdsColumn.NVarChar("replica_server_name", 256),
-        TdsColumn.NVarChar("role_desc", 60),
-        TdsColumn.NVarChar("availability_mode_desc", 60),
-        TdsColumn.NVarChar("failover_mode_desc", 60),
-        TdsColumn.NVarChar("secondary_role_allow_connections_desc", 60),
-        TdsColumn.NVarChar("synchronization_health_desc", 60),
-        TdsColumn.NVarChar("connected_state_desc", 60));
-
-    public static TdsReply NoAvailabilityDatabases() => Empty(
-        TdsColumn.Of("group_id", TdsType.UniqueIdentifier),
-        TdsColumn.NVarChar("database_name"),
-        TdsColumn.NVarChar("replica_server_name", 256),
-        TdsColumn.Of("is_local", TdsType.Bit),
-        TdsColumn.Of("is_primary_replica", TdsType.Bit),
-        TdsColumn.NVarChar("synchronization_state_desc", 60),
-        TdsColumn.NVarChar("synchronization_health_desc", 60),
-        TdsColumn.NVarChar("database_state_desc", 60),
-        TdsColumn.Of("is_suspended", TdsType.Bit));
-
-    private static TdsReply Empty(params TdsColumn[] columns) => TdsReply.Results(new TdsResultSet(columns, []));
 }

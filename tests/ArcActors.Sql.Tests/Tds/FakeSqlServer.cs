@@ -17,6 +17,18 @@ public sealed class FakeSqlServer
     public FakeInstanceProperties Properties { get; init; } = new();
     public IReadOnlyList<FakeDatabase> Databases { get; init; } = [];
 
+    /// <summary>Availability groups the instance has a replica in; the AG queries return them only when <see cref="FakeInstanceProperties.IsHadrEnabled"/> is set.</summary>
+    public IReadOnlyList<FakeAvailabilityGroup> AvailabilityGroups { get; init; } = [];
+
+    /// <summary>
+    /// A catalog view or DMV, such as <c>sys.dm_hadr_availability_replica_states</c>, on which SELECT
+    /// is denied: every availability group query that reads it fails with <see cref="DeniedViewError"/>.
+    /// </summary>
+    public string? DeniedView { get; init; }
+
+    /// <summary>The error a query on <see cref="DeniedView"/> gets; null sends error 229 naming the view.</summary>
+    public TdsError? DeniedViewError { get; init; }
+
     /// <summary>Logins that fail with error 18456.</summary>
     public IReadOnlySet<string> FailingLogins { get; init; } = new HashSet<string>();
 
@@ -62,14 +74,32 @@ public sealed class FakeSqlServer
             DiscoveryQueries.TempdbDataFileCount => Scalar("data_files", TdsType.Int, Properties.TempdbDataFiles),
             DiscoveryQueries.UserConnectionCount => Scalar("user_connections", TdsType.Int, Properties.UserConnections),
             DiscoveryQueries.DatabaseList => FakeResultSets.DatabaseList(Databases),
-            DiscoveryQueries.AvailabilityGroups or DiscoveryQueries.AvailabilityGroupsBefore2016 => FakeResultSets.NoAvailabilityGroups(),
-            DiscoveryQueries.AvailabilityReplicas => FakeResultSets.NoAvailabilityReplicas(),
-            DiscoveryQueries.AvailabilityDatabases => FakeResultSets.NoAvailabilityDatabases(),
+            DiscoveryQueries.AvailabilityGroups or DiscoveryQueries.AvailabilityGroupsBefore2016
+                or DiscoveryQueries.AvailabilityReplicas or DiscoveryQueries.AvailabilityDatabases => AnswerAvailabilityQuery(text),
             DiscoveryQueries.DatabaseCatalog => FakeResultSets.Catalog(Databases.Where(database => database.Name == name)),
             DiscoveryQueries.DatabaseSize => PerDatabase(text, name, database => Scalar("size_mb", TdsType.Float, database.SizeMB)),
             DiscoveryQueries.LastBackups => PerDatabase(text, name, FakeResultSets.LastBackups),
             DiscoveryQueries.LastGoodCheckDb => PerDatabase(text, name, database => Scalar("last_good_check_db", TdsType.DateTimeOffset, database.LastGoodCheckDb)),
             _ => AnswerInDatabase(text),
+        };
+    }
+
+    private TdsReply AnswerAvailabilityQuery(string text)
+    {
+        if (DeniedView is not null && text.Contains(DeniedView, StringComparison.OrdinalIgnoreCase))
+        {
+            var objectName = DeniedView[(DeniedView.LastIndexOf('.') + 1)..];
+            return TdsReply.Failure(DeniedViewError ?? TdsError.SelectDenied(objectName, "mssqlsystemresource", "sys"));
+        }
+
+        // With HADR off, SQL Server returns no rows from these views.
+        var groups = Properties.IsHadrEnabled ? AvailabilityGroups : [];
+        return text switch
+        {
+            DiscoveryQueries.AvailabilityGroups => FakeAvailabilityResultSets.Groups(groups, Properties.ServerName, readsIsDistributed: true),
+            DiscoveryQueries.AvailabilityGroupsBefore2016 => FakeAvailabilityResultSets.Groups(groups, Properties.ServerName, readsIsDistributed: false),
+            DiscoveryQueries.AvailabilityReplicas => FakeAvailabilityResultSets.Replicas(groups, Properties.ServerName),
+            _ => FakeAvailabilityResultSets.Databases(groups, Properties.ServerName),
         };
     }
 

@@ -10,6 +10,8 @@ public sealed record TdsColumn(string Name, TdsType Type, int MaxLength = 0)
 
     public static TdsColumn NVarChar(string name, int maxLength = 128) => new(name, TdsType.NVarChar, maxLength);
 
+    public static TdsColumn VarChar(string name, int maxLength) => new(name, TdsType.VarChar, maxLength);
+
     public static TdsColumn NVarCharMax(string name) => new(name, TdsType.NVarChar, MaxLengthIsMax);
 
     public static TdsColumn Of(string name, TdsType type) => new(name, type);

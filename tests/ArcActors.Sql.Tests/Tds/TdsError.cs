@@ -14,6 +14,6 @@ public sealed record TdsError(
         new(18456, $"Login failed for user '{userName}'.", State: 1, Class: 14);
 
     /// <summary>Error 229 as SQL Server words it for a denied SELECT.</summary>
-    public static TdsError SelectDenied(string objectName, string databaseName) =>
-        new(229, $"The SELECT permission was denied on the object '{objectName}', database '{databaseName}', schema 'dbo'.", State: 5, Class: 14);
+    public static TdsError SelectDenied(string objectName, string databaseName, string schemaName = "dbo") =>
+        new(229, $"The SELECT permission was denied on the object '{objectName}', database '{databaseName}', schema '{schemaName}'.", State: 5, Class: 14);
 }

@@ -4,6 +4,9 @@ namespace ArcActors.Sql.Tests.Tds;
 public enum TdsType
 {
     NVarChar,
+
+    /// <summary>varchar in the column collation's code page (1252 for the test server's collation).</summary>
+    VarChar,
     TinyInt,
     SmallInt,
     Int,

@@ -16,6 +16,7 @@ internal static class TdsValueWriter
     private const byte DateTime2N = 0x2A;
     private const byte DateTimeOffsetN = 0x2B;
     private const byte NVarChar = 0xE7;
+    private const byte BigVarChar = 0xA7;
     private const byte Scale = 7;
 
     private const ushort PlpMaxLength = 0xFFFF;
@@ -29,6 +30,11 @@ internal static class TdsValueWriter
             case TdsType.NVarChar:
                 writer.Write(NVarChar);
                 writer.Write(column.MaxLength == TdsColumn.MaxLengthIsMax ? PlpMaxLength : checked((ushort)(column.MaxLength * 2)));
+                writer.Write(TdsCollation.Bytes);
+                break;
+            case TdsType.VarChar:
+                writer.Write(BigVarChar);
+                writer.Write(checked((ushort)column.MaxLength));
                 writer.Write(TdsCollation.Bytes);
                 break;
             case TdsType.DateTime2:
@@ -52,6 +58,12 @@ internal static class TdsValueWriter
         if (column.Type == TdsType.NVarChar)
         {
             WriteText(writer, column, (string?)value);
+            return;
+        }
+
+        if (column.Type == TdsType.VarChar)
+        {
+            WriteCodePageText(writer, column, (string?)value);
             return;
         }
 
@@ -145,6 +157,29 @@ internal static class TdsValueWriter
         }
 
         writer.Write(0u);
+    }
+
+    /// <summary>
+    /// Writes varchar text as code page 1252 would store it. Only ASCII and U+00A0 to U+00FF, which
+    /// 1252 and Latin-1 encode alike, pass unchanged; any other character becomes '?', as SQL Server
+    /// stores a character that the code page lacks.
+    /// </summary>
+    private static void WriteCodePageText(BinaryWriter writer, TdsColumn column, string? text)
+    {
+        if (text is null)
+        {
+            writer.Write(NullShortLength);
+            return;
+        }
+
+        var bytes = text.Select(character => character < 0x80 || character is >= '\u00A0' and <= '\u00FF' ? (byte)character : (byte)'?').ToArray();
+        if (bytes.Length > column.MaxLength)
+        {
+            throw new ArgumentException($"Value of {text.Length} characters does not fit column '{column.Name}' varchar({column.MaxLength}).");
+        }
+
+        writer.Write((ushort)bytes.Length);
+        writer.Write(bytes);
     }
 
     private static void WriteDateTime(BinaryWriter writer, DateTime value)
