@@ -8,6 +8,28 @@ namespace ArcActors.ReadModel;
 public sealed partial class ReadStore
 {
     /// <summary>
+    /// How long after its last inventory upload a machine, and every instance on it, still reads as
+    /// <c>Connected</c>. Azure Arc marks a machine Disconnected 15 to 30 minutes after its last heartbeat,
+    /// which is 3 to 6 missed heartbeats of 5 minutes ("Agent status", Azure Arc-enabled servers overview,
+    /// learn.microsoft.com, 2020-11-12). Hosts here send no heartbeat, so the same 3 missed intervals are
+    /// counted on the hourly inventory upload.
+    /// </summary>
+    public static readonly TimeSpan DisconnectedAfter = TimeSpan.FromHours(3);
+
+    /// <summary>
+    /// Clock that reads compare the last inventory upload with to decide <c>properties.status</c>. A
+    /// simulation sets its virtual clock here, so the status ages with fleet time.
+    /// </summary>
+    public TimeProvider Clock { get; set; } = TimeProvider.System;
+
+    /// <summary>
+    /// Returns <c>Disconnected</c> when <paramref name="lastInventoryUpload"/> is more than
+    /// <see cref="DisconnectedAfter"/> before <paramref name="now"/>, and <c>Connected</c> otherwise.
+    /// </summary>
+    public static string ConnectionStatus(DateTimeOffset lastInventoryUpload, DateTimeOffset now) =>
+        now - lastInventoryUpload > DisconnectedAfter ? "Disconnected" : "Connected";
+
+    /// <summary>
     /// Records when a host last uploaded inventory or usage. These times change on every upload, so they
     /// are not evented. Reads lay them over <c>lastInventoryUploadTime</c>, <c>lastUsageUploadTime</c> and
     /// <c>lastDatabaseUploadTime</c>. An empty <paramref name="instanceResourceIdOrEmpty"/> applies the
@@ -39,9 +61,16 @@ public sealed partial class ReadStore
         }
     }
 
-    private static string MachineSeenKey(Guid vmId) => $"vm:{vmId:D}";
+    private const string MachineKeyPrefix = "vm:";
 
-    private sealed record SeenTimes(long? Inventory, long? Usage);
+    private static string MachineSeenKey(Guid vmId) => $"{MachineKeyPrefix}{vmId:D}";
+
+    /// <summary>Recorded upload times of one last-seen key, as UTC ticks.</summary>
+    /// <param name="MachineInventory">
+    /// On a machine key only: the latest inventory upload of the machine or of any of its instances,
+    /// which decides the connection status.
+    /// </param>
+    private sealed record SeenTimes(long? Inventory, long? Usage, long? MachineInventory = null);
 
     private static Dictionary<string, SeenTimes> LoadLastSeen(SqliteConnection connection)
     {
@@ -49,7 +78,9 @@ public sealed partial class ReadStore
             null,
             "SELECT resource_id, last_inventory_upload, last_usage_upload FROM last_seen",
             reader => (Key: reader.GetString(0), Times: new SeenTimes(reader.NullableInt64(1), reader.NullableInt64(2))));
-        return rows.ToDictionary(row => row.Key, row => row.Times, StringComparer.OrdinalIgnoreCase);
+        var seen = rows.ToDictionary(row => row.Key, row => row.Times, StringComparer.OrdinalIgnoreCase);
+        AddMachineInventory(connection, seen, vmIds: null);
+        return seen;
     }
 
     /// <summary>
@@ -72,18 +103,66 @@ public sealed partial class ReadStore
             """,
             reader => (Key: reader.GetString(0), Times: new SeenTimes(reader.NullableInt64(1), reader.NullableInt64(2))),
             ("$keys", JsonSerializer.Serialize(distinct)));
-        return rows.ToDictionary(row => row.Key, row => row.Times, StringComparer.OrdinalIgnoreCase);
+        var seen = rows.ToDictionary(row => row.Key, row => row.Times, StringComparer.OrdinalIgnoreCase);
+        var vmIds = distinct
+            .Where(key => key.StartsWith(MachineKeyPrefix, StringComparison.OrdinalIgnoreCase))
+            .Select(key => key[MachineKeyPrefix.Length..])
+            .ToList();
+        AddMachineInventory(connection, seen, vmIds);
+        return seen;
+    }
+
+    /// <summary>
+    /// Sets <see cref="SeenTimes.MachineInventory"/> on the machine keys of <paramref name="vmIds"/>, or of
+    /// every machine when null, from the inventory uploads of the machine and of its instances. The
+    /// instances are found through the indexed <c>instance_materials.vm_id</c>.
+    /// </summary>
+    private static void AddMachineInventory(SqliteConnection connection, Dictionary<string, SeenTimes> seen, IReadOnlyList<string>? vmIds)
+    {
+        if (vmIds is { Count: 0 })
+        {
+            return;
+        }
+
+        var filter = vmIds is null ? "" : "AND m.vm_id IN (SELECT value FROM json_each($vmIds))";
+        var latestByMachine = connection.Query(
+            null,
+            $"""
+            SELECT m.vm_id, max(s.last_inventory_upload) FROM instance_materials m
+            JOIN last_seen s ON s.resource_id = m.resource_id
+            WHERE s.last_inventory_upload IS NOT NULL {filter}
+            GROUP BY m.vm_id
+            """,
+            reader => (VmId: reader.GetString(0), Latest: reader.GetInt64(1)),
+            ("$vmIds", vmIds is null ? null : JsonSerializer.Serialize(vmIds)));
+
+        foreach (var (vmId, latest) in latestByMachine)
+        {
+            var key = MachineKeyPrefix + vmId;
+            var times = seen.GetValueOrDefault(key) ?? new SeenTimes(null, null);
+            seen[key] = times with { MachineInventory = Math.Max(latest, times.Inventory ?? long.MinValue) };
+        }
+
+        foreach (var (key, times) in seen.Where(pair => pair.Key.StartsWith(MachineKeyPrefix, StringComparison.OrdinalIgnoreCase)).ToList())
+        {
+            if (times.MachineInventory is null && times.Inventory is { } inventory)
+            {
+                seen[key] = times with { MachineInventory = inventory };
+            }
+        }
     }
 
     /// <summary>
     /// Returns the last-seen keys that <see cref="OverlayLastSeen"/> reads for a stored row: the instance's
-    /// own id for an instance, the parent instance's id for a database, and the machine's key for both.
+    /// own id for an instance, the parent instance's id for a database, and the machine's key for these
+    /// and for the machine itself.
     /// </summary>
     private static IEnumerable<string> SeenKeys(StoredRow row)
     {
         var isInstance = string.Equals(row.Type, ResourceIds.InstanceType, StringComparison.OrdinalIgnoreCase);
         var isDatabase = string.Equals(row.Type, ResourceIds.DatabaseType, StringComparison.OrdinalIgnoreCase);
-        if (!isInstance && !isDatabase)
+        var isMachine = string.Equals(row.Type, ResourceIds.MachineType, StringComparison.OrdinalIgnoreCase);
+        if (!isInstance && !isDatabase && !isMachine)
         {
             yield break;
         }
@@ -104,8 +183,12 @@ public sealed partial class ReadStore
         }
     }
 
-    /// <summary>Lays the recorded upload times over a stored resource, keeping whichever time is later.</summary>
-    private static void OverlayLastSeen(JsonObject resource, string type, string? vmId, string? parentId, Dictionary<string, SeenTimes> seen)
+    /// <summary>
+    /// Lays the recorded upload times over a stored resource, keeping whichever time is later, and sets
+    /// the <c>status</c> of a machine or an instance from its machine's last inventory upload at <paramref name="now"/>.
+    /// </summary>
+    private static void OverlayLastSeen(
+        JsonObject resource, string type, string? vmId, string? parentId, Dictionary<string, SeenTimes> seen, DateTimeOffset now)
     {
         if (resource["properties"] is not JsonObject properties)
         {
@@ -120,6 +203,11 @@ public sealed partial class ReadStore
             var own = seen.GetValueOrDefault(id);
             Raise(properties, "lastInventoryUploadTime", own?.Inventory, machine?.Inventory);
             Raise(properties, "lastUsageUploadTime", own?.Usage, machine?.Usage);
+            SetStatus(properties, machine?.MachineInventory, own?.Inventory, now);
+        }
+        else if (string.Equals(type, ResourceIds.MachineType, StringComparison.OrdinalIgnoreCase))
+        {
+            SetStatus(properties, machine?.MachineInventory, null, now);
         }
         else if (string.Equals(type, ResourceIds.DatabaseType, StringComparison.OrdinalIgnoreCase))
         {
@@ -136,13 +224,31 @@ public sealed partial class ReadStore
             return;
         }
 
-        if (properties[name] is JsonValue stored && stored.TryGetValue<string>(out var text) &&
-            DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var storedAt) &&
-            storedAt.UtcTicks >= latest)
+        if (StoredTime(properties, name) is { } storedAt && storedAt >= latest)
         {
             return;
         }
 
         properties[name] = ArmTime.Format(ArmTime.FromTicks(latest));
     }
+
+    // Only recorded upload times count, because the rendered lastInventoryUploadTime moves only when the
+    // inventory changes. NOTE: a resource with no upload on record keeps the rendered "Connected".
+    private static void SetStatus(JsonObject properties, long? machineInventory, long? ownInventory, DateTimeOffset now)
+    {
+        var latest = Math.Max(machineInventory ?? long.MinValue, ownInventory ?? long.MinValue);
+        if (latest == long.MinValue)
+        {
+            return;
+        }
+
+        properties["status"] = ConnectionStatus(ArmTime.FromTicks(latest), now);
+    }
+
+    // Returns a stored ARM time property as UTC ticks, or null when it is missing or not a time.
+    private static long? StoredTime(JsonObject properties, string name) =>
+        properties[name] is JsonValue stored && stored.TryGetValue<string>(out var text) &&
+        DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var storedAt)
+            ? storedAt.UtcTicks
+            : null;
 }

@@ -10,6 +10,7 @@ public sealed partial class ReadStore
     {
         using var connection = OpenConnection();
         var seen = LoadLastSeen(connection);
+        var now = Clock.GetUtcNow();
         var sql = "SELECT id, type, vm_id, parent_id, json FROM resources" + (typeFilter is null ? "" : " WHERE type = $type");
         var rows = connection.Query(
             null,
@@ -19,7 +20,7 @@ public sealed partial class ReadStore
 
         return rows
             .OrderBy(row => row.Id, StringComparer.Ordinal)
-            .Select(row => Materialize(row.Json, row.Type, row.VmId, row.ParentId, seen))
+            .Select(row => Materialize(row.Json, row.Type, row.VmId, row.ParentId, seen, now))
             .ToList();
     }
 
@@ -31,12 +32,13 @@ public sealed partial class ReadStore
     {
         using var connection = OpenConnection();
         var seen = LoadLastSeen(connection);
+        var now = Clock.GetUtcNow();
         var rows = connection.Stream(
             "SELECT id, type, vm_id, parent_id, json FROM resources ORDER BY id COLLATE BINARY",
             reader => (Type: reader.GetString(1), VmId: reader.NullableString(2), ParentId: reader.NullableString(3), Json: reader.GetString(4)));
         foreach (var row in rows)
         {
-            yield return Materialize(row.Json, row.Type, row.VmId, row.ParentId, seen);
+            yield return Materialize(row.Json, row.Type, row.VmId, row.ParentId, seen, now);
         }
     }
 
@@ -151,10 +153,11 @@ public sealed partial class ReadStore
     /// <summary>The columns of a resources row that reads turn into an ARM resource.</summary>
     private sealed record StoredRow(string Id, string Type, string? VmId, string? ParentId, string Json);
 
-    private static JsonObject Materialize(string json, string type, string? vmId, string? parentId, Dictionary<string, SeenTimes> seen)
+    /// <summary>Parses a stored resource and lays the last-seen times and the connection status at <paramref name="now"/> (default: <see cref="Clock"/>) over it.</summary>
+    private JsonObject Materialize(string json, string type, string? vmId, string? parentId, Dictionary<string, SeenTimes> seen, DateTimeOffset? now = null)
     {
         var resource = ArmJson.ParseObject(json);
-        OverlayLastSeen(resource, type, vmId, parentId, seen);
+        OverlayLastSeen(resource, type, vmId, parentId, seen, now ?? Clock.GetUtcNow());
         return resource;
     }
 

@@ -45,6 +45,12 @@ public static class CommandLine
                     Enrolling a machine again replaces its earlier key.
                       --machine VMID    the machine's vmId, a GUID (required)
                       --data DIR        the cloud node's data folder (default: ./data)
+          certs dev  Create a development CA and one certificate per node and host for TLS remoting
+                    (arcactors.node.tls): ca.pem, node-N.pfx, host-N.pfx and pfx-password, the .pfx files
+                    and the password with mode 0600. For local development only.
+                      --out DIR         folder for the files; existing files are never overwritten (required)
+                      --nodes N         number of node certificates, 1 to 100 (default: 1)
+                      --hosts M         number of host certificates, 0 to 1000 (default: 0)
           help      Show this text.
 
         Exit codes: 0 done, 1 invalid input or a file that cannot be read or written, 2 invalid command
@@ -55,12 +61,17 @@ public static class CommandLine
     {
         if (args.Length == 0)
         {
-            throw new CommandLineException("no command given; use up, simulate, node, token or help.");
+            throw new CommandLineException("no command given; use up, simulate, node, token, host, certs or help.");
         }
 
         if (args[0] == "host")
         {
             return RunHostCommand(args[1..], output);
+        }
+
+        if (args[0] == "certs")
+        {
+            return RunCertsCommand(args[1..], output);
         }
 
         // Help is the command itself or an option token; a value such as "--out help" is a value.
@@ -112,12 +123,12 @@ public static class CommandLine
                 return await NodeCommand.RunAsync(new NodeCommand.Options(Require(options, "node", "config"), options.ContainsKey("verbose")),
                     output, Console.Error, stop);
             default:
-                throw new CommandLineException($"unknown command '{args[0]}'; use up, simulate, node, token or help.");
+                throw new CommandLineException($"unknown command '{args[0]}'; use up, simulate, node, token, host, certs or help.");
         }
     }
 
     private static readonly HashSet<string> Flags = new(StringComparer.Ordinal) { "once", "verbose", "no-api" };
-    private static readonly HashSet<string> Valued = new(StringComparer.Ordinal) { "fleet", "data", "interval", "hours", "out", "principal", "role", "scope", "key-file", "expires", "api-port", "cert", "cert-key", "config", "machine" };
+    private static readonly HashSet<string> Valued = new(StringComparer.Ordinal) { "fleet", "data", "interval", "hours", "out", "principal", "role", "scope", "key-file", "expires", "api-port", "cert", "cert-key", "config", "machine", "nodes", "hosts" };
 
     /// <summary>Port of the ARM API of <c>up</c> when <c>--api-port</c> is not given.</summary>
     public const int DefaultApiPort = 8443;
@@ -158,6 +169,31 @@ public static class CommandLine
         var vmId = HostEnrollCommand.ParseMachine(Require(options, "host enroll", "machine"));
         return HostEnrollCommand.Run(new HostEnrollCommand.Options(vmId, options.GetValueOrDefault("data") ?? "data"), output, TimeProvider.System);
     }
+
+    private static int RunCertsCommand(string[] args, TextWriter output)
+    {
+        if (args.Length == 0 || args[0] != "dev")
+        {
+            throw new CommandLineException($"unknown certs command '{(args.Length == 0 ? "" : args[0])}'; use 'certs dev --out DIR'.");
+        }
+
+        var options = ParseOptions(args[1..]);
+        if (options.ContainsKey(HelpOption))
+        {
+            output.WriteLine(Help);
+            return 0;
+        }
+
+        Allow(options, "certs dev", "out", "nodes", "hosts");
+        var nodes = ParseCount("nodes", options.GetValueOrDefault("nodes") ?? "1", 1, CertsDevCommand.MaxNodes);
+        var hosts = ParseCount("hosts", options.GetValueOrDefault("hosts") ?? "0", 0, CertsDevCommand.MaxHosts);
+        return CertsDevCommand.Run(new CertsDevCommand.Options(Require(options, "certs dev", "out"), nodes, hosts), output, TimeProvider.System);
+    }
+
+    private static int ParseCount(string name, string text, int min, int max) =>
+        int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var count) && count >= min && count <= max
+            ? count
+            : throw new CommandLineException($"--{name} '{text}' is invalid; give a whole number from {min} to {max}.");
 
     private static Dictionary<string, string?> ParseOptions(string[] args)
     {

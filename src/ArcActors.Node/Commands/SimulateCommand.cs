@@ -127,6 +127,10 @@ public static class SimulateCommand
         // projection and output phase, which is the highest of the run.
         await agents.StopAsync(CycleTimeout);
         await node.Dps.CatchUpAsync(CycleTimeout);
+
+        // The output is read at the run's end time, so a host cut off at the end reads as Disconnected.
+        clock.Set(end);
+        node.Store.Clock = clock;
         var distinctErrors = errors.Distinct().ToList();
         var counts = node.Store.GetCounts();
         var summary = new SimulationSummary(fleet.Hosts.Count, counts.Instances, counts.Databases, counts.AvailabilityGroups,

@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 using Akka.Configuration;
 using Akka.Persistence.Sql;
 using ArcActors.Contracts.Serialization;
@@ -12,6 +14,9 @@ namespace ArcActors.Node.Runtime;
 /// </summary>
 public sealed record NodeConfig(NodeSettings Settings, Config Akka, string DataDirectory)
 {
+    /// <summary>The remoting TLS setup that trusts only <see cref="NodeSettings.TlsCa"/>, or null without one.</summary>
+    public Akka.Remote.Transport.DotNetty.DotNettySslSetup? TlsPinning { get; init; }
+
     /// <summary>Loads <paramref name="path"/> and checks it against the environment.</summary>
     /// <exception cref="NodeConfigException">The file or a setting is invalid; the message names it and the fix.</exception>
     public static NodeConfig Load(string path, string logLevel)
@@ -28,10 +33,12 @@ public sealed record NodeConfig(NodeSettings Settings, Config Akka, string DataD
             akka.cluster.roles = [{string.Join(", ", settings.Roles)}]
             arcactors.ingress.enrollment-file = "{Path.Combine(data, "host-enrollments.json").Replace("\\", "\\\\").Replace("\"", "\\\"")}"
             {ConnectionStringHocon(connectionString)}
+            {RemoteTlsHocon(settings, path)}
             """);
         var akka = environmentOverride
             .WithFallback(computed)
             .WithFallback(nodeFile)
+            .WithFallback(settings.TlsCertificate is null ? ConfigurationFactory.Empty : Load("remote-tls.conf"))
             .WithFallback(Load($"persistence-{settings.Persistence}.conf"))
             .WithFallback(roleFiles)
             .WithFallback(Load("base.conf"))
@@ -39,7 +46,10 @@ public sealed record NodeConfig(NodeSettings Settings, Config Akka, string DataD
             .WithFallback(SqlPersistence.DefaultConfiguration);
 
         CheckContacts(settings, akka, path);
-        return new NodeConfig(settings, akka, data);
+        var pinning = settings is { TlsCertificate: { } certificate, TlsCa: { } ca }
+            ? RemoteTlsPinning.Create(Path.GetFullPath(certificate), TlsPassword(settings, path), Path.GetFullPath(ca), path)
+            : null;
+        return new NodeConfig(settings, akka, data) { TlsPinning = pinning };
     }
 
     private static Config ParseNodeFile(string path)
@@ -110,9 +120,54 @@ public sealed record NodeConfig(NodeSettings Settings, Config Akka, string DataD
         }
     }
 
+    // The certificate is loaded once here, so a missing file, a wrong password or a missing private key
+    // stops the node with the setting's name before Akka.Remote starts. The password is never logged.
+    private static string RemoteTlsHocon(NodeSettings settings, string file)
+    {
+        if (settings.TlsCertificate is null)
+        {
+            return "";
+        }
+
+        var certificate = Path.GetFullPath(settings.TlsCertificate);
+        var password = TlsPassword(settings, file);
+        try
+        {
+            using var loaded = X509CertificateLoader.LoadPkcs12FromFile(certificate, password);
+            if (!loaded.HasPrivateKey)
+            {
+                throw new CryptographicException("the file contains no private key");
+            }
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or CryptographicException)
+        {
+            throw new NodeConfigException($"{NodeSettings.Section}.tls.certificate {certificate} in {file} cannot be loaded: {exception.Message}; "
+                + $"give a readable PKCS#12 (.pfx) file with the node's private key, and its password in the variable named by {NodeSettings.Section}.tls.password-env.");
+        }
+
+        return $"""
+            akka.remote.dot-netty.tcp.ssl.certificate.path = {Quote(certificate)}
+            akka.remote.dot-netty.tcp.ssl.certificate.password = {Quote(password ?? "")}
+            """;
+    }
+
+    private static string? TlsPassword(NodeSettings settings, string file)
+    {
+        if (settings.TlsPasswordVariable is null)
+        {
+            return null;
+        }
+
+        return Environment.GetEnvironmentVariable(settings.TlsPasswordVariable)
+            ?? throw new NodeConfigException($"environment variable {settings.TlsPasswordVariable}, named by {NodeSettings.Section}.tls.password-env in {file}, "
+                + "is not set; set it to the password of the PKCS#12 file in tls.certificate.");
+    }
+
+    private static string Quote(string text) => "\"" + text.Replace("\\", "\\\\").Replace("\"", "\\\"") + "\"";
+
     private static string ConnectionStringHocon(string connectionString)
     {
-        var quoted = "\"" + connectionString.Replace("\\", "\\\\").Replace("\"", "\\\"") + "\"";
+        var quoted = Quote(connectionString);
         return $"""
             akka.persistence.journal.sql.connection-string = {quoted}
             akka.persistence.snapshot-store.sql.connection-string = {quoted}

@@ -55,7 +55,10 @@ public sealed class NodeRuntime : IAsyncDisposable
             JournalFile.UseWriteAheadLog(Path.Combine(config.DataDirectory, "journal.db"));
         }
 
-        var system = ActorSystem.Create("arcactors", config.Akka);
+        var bootstrap = BootstrapSetup.Create().WithConfig(config.Akka);
+        var system = config.TlsPinning is { } pinning
+            ? ActorSystem.Create("arcactors", bootstrap.And(pinning))
+            : ActorSystem.Create("arcactors", config.Akka);
         var store = ReadStore.Open(Path.Combine(config.DataDirectory, "readstore.db"));
         var node = new NodeRuntime(system, store, dataLock);
         try

@@ -13,7 +13,17 @@ public sealed record NodeSettings(
 {
     public const string Section = "arcactors.node";
 
-    private static readonly string[] NodeKeys = ["roles", "data", "api", "management-port", "persistence"];
+    /// <summary>PKCS#12 file of the node's remoting certificate (<c>arcactors.node.tls.certificate</c>); null: remoting without TLS.</summary>
+    public string? TlsCertificate { get; init; }
+
+    /// <summary>Name of the environment variable holding the PKCS#12 password (<c>arcactors.node.tls.password-env</c>); null: no password.</summary>
+    public string? TlsPasswordVariable { get; init; }
+
+    /// <summary>CA certificate that every remoting peer must chain to, or null to use the system's trusted roots.</summary>
+    public string? TlsCa { get; init; }
+
+    private static readonly string[] NodeKeys = ["roles", "data", "api", "management-port", "persistence", "tls"];
+    private static readonly string[] TlsKeys = ["certificate", "password-env", "ca-certificate"];
     private static readonly string[] ApiKeys = ["port", "listen-address", "certificate", "certificate-key"];
     private static readonly string[] PersistenceKeys = ["provider", "connection-string-env"];
     private static readonly string[] Providers = [AkkaConfig.Sqlite, AkkaConfig.Postgres, AkkaConfig.SqlServer];
@@ -37,7 +47,34 @@ public sealed record NodeSettings(
         var managementPort = node.HasPath("management-port") ? Port(node, "management-port", file) : (int?)null;
         var data = node.GetString("data", "data");
 
-        return new NodeSettings(roles, data, api, managementPort, provider, variable);
+        var (certificate, passwordVariable) = ParseTls(node, file);
+        var ca = node.GetString("tls.ca-certificate", null);
+
+        return new NodeSettings(roles, data, api, managementPort, provider, variable)
+        {
+            TlsCertificate = certificate,
+            TlsPasswordVariable = passwordVariable,
+            TlsCa = string.IsNullOrWhiteSpace(ca) ? null : ca,
+        };
+    }
+
+    private static (string? Certificate, string? PasswordVariable) ParseTls(Config node, string file)
+    {
+        if (!node.HasPath("tls"))
+        {
+            return (null, null);
+        }
+
+        var tls = node.GetConfig("tls");
+        CheckKeys(tls, Section + ".tls", TlsKeys, file);
+        var certificate = tls.GetString("certificate", null);
+        if (string.IsNullOrWhiteSpace(certificate))
+        {
+            throw new NodeConfigException($"{Section}.tls.certificate is missing in {file}; give the PKCS#12 (.pfx) file of the node's remoting certificate, "
+                + "e.g. certificate = \"/etc/arcactors/node-1.pfx\" (arcactors certs dev creates development ones).");
+        }
+
+        return (certificate, tls.GetString("password-env", null));
     }
 
     private static List<string> ParseRoles(Config node, string file)
