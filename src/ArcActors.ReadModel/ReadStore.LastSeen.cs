@@ -10,15 +10,15 @@ public sealed partial class ReadStore
     /// <summary>
     /// How long after its last inventory upload a machine, and every instance on it, still reads as
     /// <c>Connected</c>. Azure Arc marks a machine Disconnected 15 to 30 minutes after its last heartbeat,
-    /// which is 3 to 6 missed heartbeats of 5 minutes ("Agent status", Azure Arc-enabled servers overview,
-    /// learn.microsoft.com, 2020-11-12). Hosts here send no heartbeat, so the same 3 missed intervals are
-    /// counted on the hourly inventory upload.
+    /// which is 3 to 6 missed heartbeats of 5 minutes (section "Agent status" of "What is Azure Arc enabled
+    /// servers?", MicrosoftDocs/azure-docs articles/azure-arc/servers/overview.md, 2020-11-12). Hosts here send
+    /// no heartbeat, so the lower bound, 3 missed intervals, is counted on the hourly inventory upload.
     /// </summary>
     public static readonly TimeSpan DisconnectedAfter = TimeSpan.FromHours(3);
 
     /// <summary>
-    /// Clock that reads compare the last inventory upload with to decide <c>properties.status</c>. A
-    /// simulation sets its virtual clock here, so the status ages with fleet time.
+    /// Clock whose current time reads use to decide <c>properties.status</c>. A simulation sets its virtual
+    /// clock here, so the status ages with fleet time and not with wall time.
     /// </summary>
     public TimeProvider Clock { get; set; } = TimeProvider.System;
 

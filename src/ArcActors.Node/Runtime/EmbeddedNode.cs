@@ -38,6 +38,9 @@ public sealed class EmbeddedNode : IAsyncDisposable
         await up.Task.WaitAsync(TimeSpan.FromSeconds(30));
 
         var store = ReadStore.Open(data.ReadStorePath);
+
+        // Connection status compares last uploads with the clock, so a simulation's reads use its virtual time.
+        store.Clock = clock;
         var outbox = new SqliteUsageOutbox(data.OutboxPath);
         var dps = await DpsServices.StartAsync(system, store, clock, liveProjections);
         return new EmbeddedNode(system, dps, store, outbox, data);

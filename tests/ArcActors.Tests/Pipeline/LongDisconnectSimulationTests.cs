@@ -15,7 +15,7 @@ public sealed class LongDisconnectSimulationTests
 
     private static readonly DateTimeOffset Start = new(2026, 11, 30, 0, 0, 0, TimeSpan.Zero);
 
-    // sql-away-01 is cut off from hour 24 to hour 96 of the 120-hour run; sql-stay-02 never is.
+    // sql-away-01 is cut off from hour 24 to hour 96 of the 120-hour run, and sql-stay-02 stays connected.
     private const string FleetYaml = """
         subscriptionId: 3b55f041-58d7-4307-b59a-c390da3fb077
         resourceGroup: long-disconnect
@@ -65,7 +65,7 @@ public sealed class LongDisconnectSimulationTests
     }
 
     [Fact]
-    public async Task Simulate_HostBackAfterThreeDaysBillsEveryHourOnce()
+    public async Task Simulate_ReconnectedHostBillsEveryHourOnce()
     {
         var folder = await WriteFleetAsync("long-disconnect-back");
 
