@@ -10,7 +10,7 @@ using Microsoft.Extensions.Logging;
 
 namespace ArcActors.Arm;
 
-/// <summary>Serves one request: checks it, authorizes it, answers reads from the read store and hands writes to <see cref="ArmWriteHandler"/>.</summary>
+/// <summary>Serves one request: checks it, authorizes it, serves reads from the read store and hands writes to <see cref="ArmWriteHandler"/>.</summary>
 internal sealed partial class ArmRequestHandler(ReadStore store, ArmApiOptions options, ArmWriteHandler writes, ILogger logger)
 {
     private const string ApiVersionKey = "api-version";
@@ -118,8 +118,8 @@ internal sealed partial class ArmRequestHandler(ReadStore store, ArmApiOptions o
         return null;
     }
 
-    // Several Authorization headers join into one value, which the authorizer rejects as malformed.
-    private static string? AuthorizationHeader(HttpContext context)
+    /// <summary>Returns the Authorization header, or null without one. Several headers join into one value, which the authorizer rejects as malformed.</summary>
+    internal static string? AuthorizationHeader(HttpContext context)
     {
         var values = context.Request.Headers.Authorization;
         return values.Count == 0 ? null : values.ToString();

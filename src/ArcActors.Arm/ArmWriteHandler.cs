@@ -20,7 +20,7 @@ internal sealed partial class ArmWriteHandler(ReadStore store, ArmApiOptions opt
     {
         if (options.Commands is not { } commands)
         {
-            await ArmResponses.WriteErrorAsync(context, ArmError.ReadOnlyApi(context.Request.Method));
+            await RejectAsync(context, ArmError.ReadOnlyApi(context.Request.Method));
             return;
         }
 
@@ -43,6 +43,13 @@ internal sealed partial class ArmWriteHandler(ReadStore store, ArmApiOptions opt
         }
     }
 
+    // Every rejected write is logged once with its target and code; the message itself may echo the caller's input.
+    private Task RejectAsync(HttpContext context, ArmError error)
+    {
+        logger.LogInformation("ARM API: {Method} {Path} rejected with {Status} {Code}", context.Request.Method, context.Request.Path.Value, error.Status, error.Code);
+        return ArmResponses.WriteErrorAsync(context, error);
+    }
+
     public async Task WriteProviderAsync(HttpContext context, string subscriptionId, string providerNamespace)
     {
         // NOTE: an API started without commands cannot read registrations and shows every provider as Registered.
@@ -56,7 +63,7 @@ internal sealed partial class ArmWriteHandler(ReadStore store, ArmApiOptions opt
         var (body, bodyError) = await ReadBodyAsync(context);
         if (body is null)
         {
-            await ArmResponses.WriteErrorAsync(context, bodyError!);
+            await RejectAsync(context, bodyError!);
             return;
         }
 
@@ -64,7 +71,7 @@ internal sealed partial class ArmWriteHandler(ReadStore store, ArmApiOptions opt
         var instance = current is null ? null : store.FindInstance(request.Id);
         if (current is null || instance is null)
         {
-            await ArmResponses.WriteErrorAsync(context, ArmError.ResourceNotFound(request.Id, request.Type.FullType));
+            await RejectAsync(context, ArmError.ResourceNotFound(request.Id, request.Type.FullType));
             return;
         }
 
@@ -74,7 +81,7 @@ internal sealed partial class ArmWriteHandler(ReadStore store, ArmApiOptions opt
             : (null, registrationError);
         if (patch is null)
         {
-            await ArmResponses.WriteErrorAsync(context, error!);
+            await RejectAsync(context, error!);
             return;
         }
 
@@ -99,7 +106,7 @@ internal sealed partial class ArmWriteHandler(ReadStore store, ArmApiOptions opt
         var registrationError = await CheckRegisteredAsync(commands, request.Id, context.RequestAborted);
         if (registrationError is not null)
         {
-            await ArmResponses.WriteErrorAsync(context, registrationError);
+            await RejectAsync(context, registrationError);
             return;
         }
 
@@ -114,7 +121,7 @@ internal sealed partial class ArmWriteHandler(ReadStore store, ArmApiOptions opt
         var error = bodyError ?? LicenseNameError(segments[^1]) ?? LocationError(body!) ?? ScopeError(context, body!, segments[2]);
         if (error is not null)
         {
-            await ArmResponses.WriteErrorAsync(context, error);
+            await RejectAsync(context, error);
             return;
         }
 
@@ -152,7 +159,7 @@ internal sealed partial class ArmWriteHandler(ReadStore store, ArmApiOptions opt
             return null;
         }
 
-        var result = options.Authorizer.Authorize(context.Request.Headers.Authorization.ToString(),
+        var result = options.Authorizer.Authorize(ArmRequestHandler.AuthorizationHeader(context),
             Auth.ArmActions.For(HttpMethods.Put, Providers.ArcData, "sqlServerLicenses"), $"/subscriptions/{subscriptionId}");
         return result.Succeeded
             ? null
@@ -176,7 +183,7 @@ internal sealed partial class ArmWriteHandler(ReadStore store, ArmApiOptions opt
     {
         if (!result.Succeeded)
         {
-            await ArmResponses.WriteErrorAsync(context, new ArmError(result.Status, result.ErrorCode, result.ErrorMessage));
+            await RejectAsync(context, new ArmError(result.Status, result.ErrorCode, result.ErrorMessage));
             return;
         }
 

@@ -5,8 +5,8 @@ namespace ArcActors.Arm;
 
 /// <summary>
 /// The writes the API sends to the cloud side's entities. Each call returns once the owning entity
-/// has persisted the change (or decided there was none), so the next read of the entity returns it;
-/// the read store shows it once the projections have applied it.
+/// has persisted the change, or found there was none. The read store shows the change once the
+/// projections have applied it.
 /// </summary>
 public interface IArmCommands
 {
@@ -15,7 +15,7 @@ public interface IArmCommands
     Task<ProviderRegistrations> SetProviderRegistrationAsync(string subscriptionId, string providerNamespace, bool registered, string caller,
         CancellationToken cancellationToken);
 
-    /// <summary>Applies a validated PATCH of an instance's writable properties. On success the result holds those properties as they now are.</summary>
+    /// <summary>Applies a validated PATCH of an instance's writable properties. On success the result contains those properties as they now are.</summary>
     Task<ArmWriteResult> PatchInstanceAsync(InstancePatch patch, CancellationToken cancellationToken);
 
     /// <summary>Creates or replaces (PUT), or updates (PATCH) a physical core license.</summary>

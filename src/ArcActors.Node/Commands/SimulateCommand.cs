@@ -76,8 +76,8 @@ public static class SimulateCommand
     {
         if (File.Exists(data.JournalPath) || File.Exists(data.ReadStorePath))
         {
-            throw new IOException($"--data {data.Root} already holds the journal or read store of an earlier run, whose hours would be added to this run's output; " +
-                "give an empty or new folder; --data keeps a run's journal and read store for inspection.");
+            throw new IOException($"--data {data.Root} already contains the journal or read store of an earlier run, whose hours would be added to this run's output, so " +
+                "give an empty or new folder (--data keeps a run's journal and read store for inspection).");
         }
     }
 
@@ -93,7 +93,7 @@ public static class SimulateCommand
         // than it saved (85 s against 73 s for 1,000 hosts).
         await using var node = await EmbeddedNode.StartAsync(data, clock, liveProjections: [EventTags.Billing], logLevel: options.Verbose ? "INFO" : "WARNING");
         var agents = FleetAgents.Start(node, fleet, state, clock, scheduleOwnCycles: false);
-        var providers = new ProviderSync(node, fleet.SubscriptionId);
+        var providers = new ProviderSync(node, fleet.SubscriptionId, clock);
         var end = fleet.Start.AddHours(options.Hours);
 
         // NOTE: the fleet's licenses and the 'license' timeline events are validated and tracked in
@@ -114,7 +114,7 @@ public static class SimulateCommand
 
             state.ApplyUntil(step.At);
             clock.Set(step.At);
-            await providers.ApplyAsync(state.Providers, step.At);
+            await providers.ApplyAsync(state.Providers);
             var cycles = await agents.RunCycleAsync(step.At, CycleTimeout, stop);
             errors.AddRange(cycles.SelectMany(cycle => cycle.Errors).Where(error => !IsDisconnection(error)));
             if (step.At.Minute == 0 && (step.At - fleet.Start).TotalHours % ProgressEveryHours(options.Hours) == 0)
@@ -123,7 +123,7 @@ public static class SimulateCommand
             }
         }
 
-        // The agents hold an actor per database; stopping them first lowers the peak memory of the final
+        // The agents keep an actor per database. Stopping them first lowers the peak memory of the final
         // projection and output phase, which is the highest of the run.
         await agents.StopAsync(CycleTimeout);
         await node.Dps.CatchUpAsync(CycleTimeout);

@@ -37,7 +37,7 @@ public static class UpCommand
         await using var node = await EmbeddedNode.StartAsync(data, TimeProvider.System, live, logLevel: options.Verbose ? "INFO" : "WARNING");
         var agents = FleetAgents.Start(node, fleet, state, TimeProvider.System, scheduleOwnCycles: false);
         await using var api = options.Api is null ? null : await ApiHost.StartAsync(node, options.Api, fleet.SubscriptionId, [fleet.Location], output);
-        var providers = new ProviderSync(node, fleet.SubscriptionId);
+        var providers = new ProviderSync(node, fleet.SubscriptionId, TimeProvider.System);
         var lastUpload = DateTimeOffset.MinValue;
         var idle = false;
         try
@@ -46,7 +46,7 @@ public static class UpCommand
             {
                 var now = TimeProvider.System.GetUtcNow();
                 state.ApplyUntil(fleet.Start + (now - started));
-                await providers.ApplyAsync(state.Providers, now);
+                await providers.ApplyAsync(state.Providers);
                 await RunCycleAsync(agents, now, output, stop);
 
                 if (now - lastUpload >= SimulationSteps.UsageUploadInterval || options.Once)

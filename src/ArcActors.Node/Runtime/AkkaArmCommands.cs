@@ -12,7 +12,7 @@ using ArcActors.ReadModel;
 namespace ArcActors.Node.Runtime;
 
 /// <summary>
-/// The API's writes, sent to the cloud side's sharded entities with Akka asks. Each write returns the
+/// The API's writes, sent to the cloud side's sharded entities with Akka's Ask. Each write returns the
 /// resource as the entity's reply has it, because the read store shows the change only after its projection ran.
 /// </summary>
 public sealed class AkkaArmCommands(DpsServices dps, TimeProvider clock, TimeSpan? timeout = null) : IArmCommands

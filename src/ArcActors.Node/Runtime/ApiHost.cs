@@ -43,7 +43,7 @@ public static class ApiHost
     }
 
     /// <summary>Loads a PFX (.pfx, .p12) or a PEM certificate with its key (in the same file or in <paramref name="keyPath"/>).</summary>
-    /// <exception cref="IOException">The file cannot be read or holds no usable certificate with a private key.</exception>
+    /// <exception cref="IOException">The file cannot be read or contains no usable certificate with a private key.</exception>
     public static X509Certificate2 LoadCertificate(string path, string? keyPath)
     {
         try

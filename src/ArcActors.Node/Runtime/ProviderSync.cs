@@ -1,22 +1,18 @@
-using Akka.Actor;
-using ArcActors.Contracts.Subscriptions;
-
 namespace ArcActors.Node.Runtime;
 
 /// <summary>
 /// Applies a simulated fleet's provider registrations (its <c>providers</c> map and <c>provider</c>
-/// timeline events) to the cloud side, through the same subscription entity the API writes to.
+/// timeline events) to the cloud side, through the same commands the API sends.
 /// </summary>
-public sealed class ProviderSync(EmbeddedNode node, Guid subscriptionId)
+public sealed class ProviderSync(EmbeddedNode node, Guid subscriptionId, TimeProvider clock)
 {
     public const string Caller = "fleet file";
 
-    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
-
+    private readonly AkkaArmCommands _commands = new(node.Dps, clock);
     private readonly Dictionary<string, bool> _applied = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Registers or unregisters each namespace whose state differs from the one last applied.</summary>
-    public async Task ApplyAsync(IReadOnlyDictionary<string, bool> wanted, DateTimeOffset at)
+    public async Task ApplyAsync(IReadOnlyDictionary<string, bool> wanted)
     {
         foreach (var (providerNamespace, registered) in wanted)
         {
@@ -25,11 +21,7 @@ public sealed class ProviderSync(EmbeddedNode node, Guid subscriptionId)
                 continue;
             }
 
-            var request = new SetProviderRegistration(subscriptionId.ToString("D"), providerNamespace, registered, at, Caller);
-            var state = await node.Dps.Subscriptions.Ask<ProviderRegistrations>(request, Timeout);
-
-            // Telling the ingress directly puts the new state in its mailbox before the next cycle's uploads.
-            node.Dps.Ingress.Tell(state);
+            await _commands.SetProviderRegistrationAsync(subscriptionId.ToString("D"), providerNamespace, registered, Caller, CancellationToken.None);
             _applied[providerNamespace] = registered;
         }
     }

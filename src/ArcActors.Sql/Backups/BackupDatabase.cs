@@ -3,7 +3,7 @@ using ArcActors.Contracts.Inventory;
 namespace ArcActors.Sql.Backups;
 
 /// <summary>
-/// One database as the backup planner sees it.
+/// One database, with the facts the backup planner needs.
 /// </summary>
 /// <param name="Name">The name exactly as <c>sys.databases</c> stores it.</param>
 /// <param name="State">ARM state: Online, Restoring, Recovering, RecoveryPending, Suspect, Emergency, Offline, Copying or OfflineSecondary.</param>

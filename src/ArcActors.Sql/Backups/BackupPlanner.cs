@@ -15,7 +15,7 @@ namespace ArcActors.Sql.Backups;
 /// as their base ("Before you can create the first log backup, you must create a full backup", BACKUP (Transact-SQL),
 /// sql-docs, docs/t-sql/statements/backup-transact-sql.md), so they are skipped until one exists.
 /// NOTE: the policy's frequencies (full every N days, differential every 12 or 24 hours, log every N minutes)
-/// are the caller's schedule; this planner only answers which databases take a backup of the requested kind now.
+/// are the caller's schedule; this planner only decides which databases take a backup of the requested kind now.
 /// </remarks>
 public static class BackupPlanner
 {

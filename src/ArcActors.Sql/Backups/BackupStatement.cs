@@ -5,7 +5,7 @@ namespace ArcActors.Sql.Backups;
 /// </summary>
 /// <param name="Database">The database the statement backs up.</param>
 /// <param name="Kind">Full, differential or log.</param>
-/// <param name="FilePath">The backup file the statement writes, as the server sees the path.</param>
+/// <param name="FilePath">The backup file the statement writes, as the server resolves the path.</param>
 /// <param name="Sql">The statement text.</param>
 public sealed record BackupStatement(string Database, BackupKind Kind, string FilePath, string Sql)
 {

@@ -13,8 +13,8 @@ namespace ArcActors.Sql.Backups;
 /// the kind and the UTC second, so the file is new unless the same backup is retried within one second.
 /// Such a retry replaces the partial file of the failed attempt, where NOINIT would append to it or fail
 /// on its damaged header. FORMAT also implies SKIP, so no expiry date on an old header blocks the write.
-/// NOTE: the same consequence means two log backups of one database planned within the same UTC second
-/// write one file and the first is lost, breaking the log chain; the scheduler must not do that.
+/// NOTE: for the same reason, two log backups of one database planned within the same UTC second write
+/// one file, so the first is lost and the log chain breaks. The scheduler must not plan them.
 /// COMPRESSION is written only where the edition supports it; elsewhere the clause is left out, because
 /// WITH COMPRESSION fails on Web and Express.
 /// </remarks>

@@ -53,7 +53,7 @@ public static class LeastPrivilegePlanner
     /// While a database other than tempdb is skipped (offline or read-only), the login is not dropped and
     /// is listed in <see cref="PrivilegePlan.Leftovers"/>: that database may still hold the principal's
     /// user and grants from an earlier apply, and dropping the login would leave that user orphaned.
-    /// NOTE: DROP USER fails while the user owns a schema (it holds ALTER ANY SCHEMA in msdb), and DROP LOGIN
+    /// NOTE: DROP USER fails while the user owns a schema (it has ALTER ANY SCHEMA in msdb), and DROP LOGIN
     /// fails while the login has open sessions; the plan does not transfer ownership or end sessions.
     /// </summary>
     public static PrivilegePlan PlanUninstall(string principal, IReadOnlyList<DatabaseTarget> databases)

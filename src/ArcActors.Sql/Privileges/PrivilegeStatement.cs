@@ -2,7 +2,7 @@ namespace ArcActors.Sql.Privileges;
 
 /// <summary>
 /// One T-SQL statement of a privilege plan. The caller connects to <see cref="Database"/> (or runs
-/// <c>USE</c> for it) before it runs <see cref="Sql"/>; the text itself holds no USE.
+/// <c>USE</c> for it) before it runs <see cref="Sql"/>; the text itself contains no USE.
 /// </summary>
 /// <param name="Sql">The statement text, with every identifier bracket-quoted and every string an N'' literal.</param>
 /// <param name="Database">The database the statement runs in; master for server-level statements.</param>

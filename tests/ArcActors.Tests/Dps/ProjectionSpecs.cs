@@ -21,7 +21,7 @@ public sealed class ProjectionSpecs : IDisposable
         await using (var node = await EmbeddedNode.StartAsync(data, TimeProvider.System, liveProjections: [], "WARNING"))
         {
             var registered = new Dictionary<string, bool> { [Providers.ArcData] = true };
-            await new ProviderSync(node, Guid.Parse(Samples.Scope.SubscriptionId)).ApplyAsync(registered, Samples.At);
+            await new ProviderSync(node, Guid.Parse(Samples.Scope.SubscriptionId), TimeProvider.System).ApplyAsync(registered);
             await node.Dps.Ingress.Ask<UploadAccepted>(first, TimeSpan.FromSeconds(20));
             await node.Dps.CatchUpAsync(TimeSpan.FromSeconds(20));
             offsetAfterFirst = node.Store.GetOffset("inventory");

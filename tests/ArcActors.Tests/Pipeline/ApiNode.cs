@@ -54,7 +54,7 @@ public sealed class ApiNode : IAsyncDisposable
         data.ClaimFor(fleet);
         var node = await EmbeddedNode.StartAsync(data, TimeProvider.System, [], "WARNING");
         var state = new FleetState(fleet);
-        await new ProviderSync(node, fleet.SubscriptionId).ApplyAsync(state.Providers, TimeProvider.System.GetUtcNow());
+        await new ProviderSync(node, fleet.SubscriptionId, TimeProvider.System).ApplyAsync(state.Providers);
         var agents = FleetAgents.Start(node, fleet, state, TimeProvider.System, scheduleOwnCycles: false);
 
         var key = TokenKey.LoadOrCreate(Path.Combine(folder, "api-token.key"));

@@ -27,7 +27,7 @@ public sealed class PostgresProjectionSpecs : IDisposable
         await using (var node = await EmbeddedNode.StartAsync(data, TimeProvider.System, liveProjections: [], "WARNING"))
         {
             var registered = new Dictionary<string, bool> { [Providers.ArcData] = true };
-            await new ProviderSync(node, Guid.Parse(Samples.Scope.SubscriptionId)).ApplyAsync(registered, Samples.At);
+            await new ProviderSync(node, Guid.Parse(Samples.Scope.SubscriptionId), TimeProvider.System).ApplyAsync(registered);
             await node.Dps.Ingress.Ask<UploadAccepted>(first, Timeout);
             await node.Dps.CatchUpAsync(Timeout);
             offsetAfterFirst = node.Store.GetOffset("inventory");
