@@ -12,9 +12,9 @@ public sealed class ProviderSync(EmbeddedNode node, Guid subscriptionId, TimePro
     private readonly Dictionary<string, bool> _applied = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Registers or unregisters each namespace whose state differs from the one last applied.</summary>
-    public async Task ApplyAsync(IReadOnlyDictionary<string, bool> wanted)
+    public async Task ApplyAsync(IReadOnlyDictionary<string, bool> expected)
     {
-        foreach (var (providerNamespace, registered) in wanted)
+        foreach (var (providerNamespace, registered) in expected)
         {
             if (_applied.TryGetValue(providerNamespace, out var applied) && applied == registered)
             {
