@@ -85,20 +85,35 @@ public sealed class ExecutableReviewTests : IDisposable
     [Fact]
     public async Task Simulate_SecondSignalExitsAtOnce()
     {
-        using var process = Start("simulate", "--fleet", TestConfig.FleetPath("field-scenarios.yaml"), "--hours", "8784",
-            "--out", Path.Combine(_folder, "out"), "--data", Path.Combine(_folder, "data"));
-        Assert.NotNull(await WaitForProgressAsync(process));
+        // A loaded machine can finish the clean stop before the second signal arrives, and then there is no
+        // second signal to test, so such a run is tried again, up to three times.
+        string? first = null;
+        var error = "";
+        var exited = false;
+        var exitCode = -1;
+        for (var attempt = 1; attempt <= 3; attempt++)
+        {
+            var data = Path.Combine(_folder, $"data-{attempt}");
+            using var process = Start("simulate", "--fleet", TestConfig.FleetPath("field-scenarios.yaml"), "--hours", "8784",
+                "--out", Path.Combine(_folder, $"out-{attempt}"), "--data", data);
+            Assert.NotNull(await WaitForProgressAsync(process));
 
-        // Two signals sent back to back can merge into one pending signal, so the second waits for the first's message.
-        Signal("TERM", process);
-        var first = await WaitForErrorLineAsync(process, "SIGTERM received, stopping");
-        Signal("TERM", process);
-        var error = await process.StandardError.ReadToEndAsync();
-        var exited = process.WaitForExit(TimeSpan.FromSeconds(30));
+            // Two signals sent back to back can merge into one pending signal, so the second waits for the first's message.
+            Signal("TERM", process);
+            first = await WaitForErrorLineAsync(process, "SIGTERM received, stopping");
+            Signal("TERM", process);
+            error = await process.StandardError.ReadToEndAsync();
+            exited = process.WaitForExit(TimeSpan.FromSeconds(30));
+            exitCode = exited ? process.ExitCode : -1;
+            if (!error.Contains("stopped before the current step finished", StringComparison.Ordinal))
+            {
+                break;
+            }
+        }
 
         Assert.NotNull(first);
         Assert.True(exited, "arcactors simulate did not exit within 30 s of a second SIGTERM");
-        Assert.Equal(130, process.ExitCode);
+        Assert.Equal(130, exitCode);
         Assert.Contains("second SIGTERM", error);
         Assert.DoesNotContain("stopped before the current step finished", error);
     }
