@@ -60,7 +60,7 @@ public sealed class ArmApi : IAsyncDisposable
 
         var app = builder.Build();
         var logger = options.LoggerFactory?.CreateLogger<ArmApi>() ?? (ILogger)NullLogger.Instance;
-        var handler = new ArmRequestHandler(store, options, new ArmWriteHandler(store, options, logger), logger);
+        var handler = new ArmRequestHandler(store, options, new ArmWriteHandler(store, options, logger), new Jobs.ArmJobHandler(store, options, logger), logger);
         if (healthCheck is not null)
         {
             app.Use((context, next) => IsHealthRequest(context) ? healthCheck(context) : next(context));

@@ -21,5 +21,11 @@ internal abstract record ArmRequest
     /// <summary><c>/subscriptions/{sub}/providers/Microsoft.Insights/eventtypes/management/values</c>: the activity log.</summary>
     public sealed record ActivityLog(string SubscriptionId) : ArmRequest;
 
+    /// <summary><c>POST {instance id}/{action}</c>: one of the relay job actions of <see cref="Jobs.InstanceActions"/>.</summary>
+    public sealed record InstanceAction(string InstanceId, string Action) : ArmRequest;
+
+    /// <summary><c>GET {instance id}/bestPracticesAssessments/latest</c>: the newest best practices assessment result.</summary>
+    public sealed record LatestAssessment(string InstanceId) : ArmRequest;
+
     public sealed record Invalid(ArmError Error) : ArmRequest;
 }

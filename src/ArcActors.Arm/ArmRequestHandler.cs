@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using ArcActors.Arm.ActivityLog;
 using ArcActors.Arm.Auth;
+using ArcActors.Arm.Jobs;
 using ArcActors.ReadModel;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
@@ -10,8 +11,11 @@ using Microsoft.Extensions.Logging;
 
 namespace ArcActors.Arm;
 
-/// <summary>Serves one request: checks it, authorizes it, serves reads from the read store and hands writes to <see cref="ArmWriteHandler"/>.</summary>
-internal sealed partial class ArmRequestHandler(ReadStore store, ArmApiOptions options, ArmWriteHandler writes, ILogger logger)
+/// <summary>
+/// Serves one request: checks it, authorizes it, serves reads from the read store, hands relay job routes to
+/// <see cref="ArmJobHandler"/> and other writes to <see cref="ArmWriteHandler"/>.
+/// </summary>
+internal sealed partial class ArmRequestHandler(ReadStore store, ArmApiOptions options, ArmWriteHandler writes, ArmJobHandler jobs, ILogger logger)
 {
     private const string ApiVersionKey = "api-version";
 
@@ -65,6 +69,12 @@ internal sealed partial class ArmRequestHandler(ReadStore store, ArmApiOptions o
         if (versionError is not null)
         {
             await WriteErrorAsync(context, rawPath, versionError);
+            return;
+        }
+
+        if (request is ArmRequest.InstanceAction or ArmRequest.LatestAssessment)
+        {
+            await jobs.HandleAsync(context, request, caller);
             return;
         }
 

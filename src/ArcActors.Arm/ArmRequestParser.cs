@@ -118,6 +118,11 @@ internal static class ArmRequestParser
             return new ArmRequest.Invalid(ArmError.InvalidResourceNamespace(providerNamespace));
         }
 
+        if (Jobs.InstanceActions.Parse(groupPrefix, providerNamespace, rest[2..]) is { } instanceAction)
+        {
+            return instanceAction;
+        }
+
         return ParseTypesAndNames(groupPrefix, providerNamespace, rest[2..]);
     }
 

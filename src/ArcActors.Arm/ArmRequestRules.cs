@@ -9,6 +9,8 @@ internal static class ArmRequestRules
     public static string AllowedMethods(ArmRequest request) => request switch
     {
         ArmRequest.ProviderAction => "POST",
+        ArmRequest.InstanceAction => "POST",
+        ArmRequest.LatestAssessment => "GET",
         ArmRequest.Resource { Type: var type } when type == ArmResourceTypes.License => "GET, PUT, PATCH or DELETE",
         ArmRequest.Resource { Type: var type } when type == ArmResourceTypes.Instance => "GET or PATCH",
         _ => "GET",
@@ -24,6 +26,8 @@ internal static class ArmRequestRules
         ArmRequest.Provider provider => ArmApiVersions.Check(apiVersion, $"provider '{provider.Namespace}'", ArmApiVersions.ResourceManager),
         ArmRequest.ProviderAction action => ArmApiVersions.Check(apiVersion, $"provider '{action.Namespace}'", ArmApiVersions.ResourceManager),
         ArmRequest.ActivityLog => ArmApiVersions.Check(apiVersion, "the activity log", ArmApiVersions.ActivityLog),
+        ArmRequest.InstanceAction action => ArmApiVersions.Check(apiVersion, $"action '{action.Action}'", ArmResourceTypes.Instance.ApiVersions),
+        ArmRequest.LatestAssessment => ArmApiVersions.Check(apiVersion, "bestPracticesAssessments", ArmResourceTypes.Instance.ApiVersions),
         _ => ArmApiVersions.Check(apiVersion, "resource lists", ArmApiVersions.ResourceManager),
     };
 
@@ -40,6 +44,9 @@ internal static class ArmRequestRules
         ArmRequest.ProviderAction action => (action.Register ? ArmActions.Register(action.Namespace) : ArmActions.Unregister(action.Namespace),
             $"/subscriptions/{action.SubscriptionId}"),
         ArmRequest.ActivityLog log => (ArmActions.ActivityLogRead, $"/subscriptions/{log.SubscriptionId}"),
+        ArmRequest.InstanceAction action => (ArmActions.For(HttpMethods.Post, ArmResourceTypes.Instance.Namespace, $"{ArmResourceTypes.Instance.TypePath}/{action.Action}"),
+            action.InstanceId),
+        ArmRequest.LatestAssessment latest => (ArmActions.BestPracticesAssessmentsRead, latest.InstanceId),
         _ => throw new ArgumentException($"No permission is defined for {request.GetType().Name}.", nameof(request)),
     };
 

@@ -172,7 +172,7 @@ internal sealed partial class ArmWriteHandler(ReadStore store, ArmApiOptions opt
     private static partial System.Text.RegularExpressions.Regex LicenseName();
 
     // ARM refuses writes to a provider the subscription has not registered.
-    private static async Task<ArmError?> CheckRegisteredAsync(IArmCommands commands, string resourceId, CancellationToken cancel)
+    internal static async Task<ArmError?> CheckRegisteredAsync(IArmCommands commands, string resourceId, CancellationToken cancel)
     {
         var subscription = resourceId.Split('/')[2];
         var registrations = await commands.GetProviderRegistrationsAsync(subscription, cancel);
@@ -198,12 +198,16 @@ internal sealed partial class ArmWriteHandler(ReadStore store, ArmApiOptions opt
         await ArmResponses.WriteJsonAsync(context, result.Resource, result.Status);
     }
 
-    private static async Task<(JsonObject? Body, ArmError? Error)> ReadBodyAsync(HttpContext context)
+    /// <summary>
+    /// Reads the request body as one JSON object. With <paramref name="allowEmpty"/> an empty body, with or
+    /// without a content type, reads as an empty object, as POST actions whose body is optional need.
+    /// </summary>
+    internal static async Task<(JsonObject? Body, ArmError? Error)> ReadBodyAsync(HttpContext context, bool allowEmpty = false)
     {
-        if (!IsJsonContentType(context.Request.ContentType))
+        var emptyAllowed = allowEmpty && context.Request.ContentLength is null or 0;
+        if (!emptyAllowed && !IsJsonContentType(context.Request.ContentType))
         {
-            return (null, new ArmError(415, "UnsupportedMediaType",
-                $"The content type '{Shorten(context.Request.ContentType ?? "")}' is not supported. Send the body as JSON with 'Content-Type: application/json'."));
+            return (null, UnsupportedMediaType(context));
         }
 
         if (context.Request.ContentLength > MaxBodyBytes)
@@ -221,6 +225,16 @@ internal sealed partial class ArmWriteHandler(ReadStore store, ArmApiOptions opt
             {
                 return (null, ArmError.RequestTooLarge(MaxBodyBytes));
             }
+        }
+
+        if (emptyAllowed && buffer.Length == 0)
+        {
+            return (new JsonObject(), null);
+        }
+
+        if (!IsJsonContentType(context.Request.ContentType))
+        {
+            return (null, UnsupportedMediaType(context));
         }
 
         return buffer.Length == 0
@@ -248,6 +262,10 @@ internal sealed partial class ArmWriteHandler(ReadStore store, ArmApiOptions opt
                 $"The request body is not valid JSON{where}{duplicate}. Send one JSON object with each property once, and 'Content-Type: application/json'."));
         }
     }
+
+    private static ArmError UnsupportedMediaType(HttpContext context) =>
+        new(415, "UnsupportedMediaType",
+            $"The content type '{Shorten(context.Request.ContentType ?? "")}' is not supported. Send the body as JSON with 'Content-Type: application/json'.");
 
     // ARM clients send application/json, sometimes with a UTF-8 charset; any other type or charset is refused.
     private static bool IsJsonContentType(string? contentType)

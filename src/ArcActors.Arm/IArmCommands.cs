@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using ArcActors.Contracts.Jobs;
 using ArcActors.Contracts.Subscriptions;
 
 namespace ArcActors.Arm;
@@ -22,6 +23,19 @@ public interface IArmCommands
     Task<ArmWriteResult> WriteLicenseAsync(LicenseWrite write, CancellationToken cancellationToken);
 
     Task<ArmWriteResult> DeleteLicenseAsync(string resourceId, string caller, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Adds a job to its host's relay queue. Returns once the queue has stored the job and the read store
+    /// shows it, or with the queue's refusal (codes QueueFull, DuplicateJobId, InvalidJob, or GatewayTimeout
+    /// when the queue did not reply in time).
+    /// </summary>
+    Task<JobCommandReply> EnqueueJobAsync(JobCommand command, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Cancels a job its host has not started. Returns the job as Cancelled once the read store shows it, or
+    /// the queue's refusal (codes JobNotFound, JobRunning, JobEnded, or GatewayTimeout).
+    /// </summary>
+    Task<JobCommandReply> CancelJobAsync(CancelJob request, CancellationToken cancellationToken);
 }
 
 /// <summary>

@@ -1,6 +1,7 @@
 using ArcActors.Contracts.Events;
 using ArcActors.Contracts.Licenses;
 using ArcActors.Contracts.Inventory;
+using ArcActors.Contracts.Jobs;
 using Microsoft.Data.Sqlite;
 
 namespace ArcActors.ReadModel;
@@ -75,6 +76,12 @@ public sealed partial class ReadStore
                 break;
             case LicenseDeleted license:
                 ApplyLicenseDeleted(context, offset, license);
+                break;
+            case JobQueued queued:
+                ApplyJobQueued(context, offset, queued);
+                break;
+            case JobStateChanged changed:
+                ApplyJobStateChanged(context, offset, changed);
                 break;
         }
     }

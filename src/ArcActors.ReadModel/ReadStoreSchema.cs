@@ -75,6 +75,24 @@ internal static class ReadStoreSchema
             instance_key TEXT NOT NULL PRIMARY KEY COLLATE NOCASE,
             settings_json TEXT NOT NULL);
 
+        CREATE TABLE IF NOT EXISTS jobs (
+            job_id TEXT NOT NULL PRIMARY KEY,
+            vm_id TEXT NOT NULL,
+            instance_name TEXT NOT NULL,
+            resource_id TEXT NOT NULL COLLATE NOCASE,
+            kind TEXT NOT NULL,
+            parameters_json TEXT NOT NULL,
+            state TEXT NOT NULL,
+            queued_at INTEGER NOT NULL,
+            updated_at INTEGER NOT NULL,
+            started_at INTEGER,
+            ended_at INTEGER,
+            timeout_seconds INTEGER NOT NULL,
+            caller TEXT NOT NULL,
+            message TEXT NOT NULL,
+            result TEXT NOT NULL);
+        CREATE INDEX IF NOT EXISTS jobs_resource ON jobs(resource_id, queued_at);
+
         CREATE TABLE IF NOT EXISTS projection_offsets (
             name TEXT NOT NULL PRIMARY KEY,
             "offset" INTEGER NOT NULL);

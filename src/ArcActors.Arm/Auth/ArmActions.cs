@@ -28,6 +28,24 @@ public static class ArmActions
     /// <summary>Reads monitoring data of an instance.</summary>
     public const string GetTelemetry = "Microsoft.AzureArcData/sqlServerInstances/getTelemetry/action";
 
+    /// <summary>Queues a best practices assessment of an instance on its host.</summary>
+    public const string RunBestPracticesAssessment = "Microsoft.AzureArcData/sqlServerInstances/runBestPracticesAssessment/action";
+
+    /// <summary>Queues one backup of a database of an instance on its host.</summary>
+    public const string RunBackup = "Microsoft.AzureArcData/sqlServerInstances/runBackup/action";
+
+    /// <summary>
+    /// Lists the relay jobs of an instance. Azure defines getJobsStatus as a POST action, so <c>*/read</c>
+    /// (the Reader role) does not grant it.
+    /// </summary>
+    public const string GetJobsStatus = "Microsoft.AzureArcData/sqlServerInstances/getJobsStatus/action";
+
+    /// <summary>Cancels a relay job of an instance that its host has not started.</summary>
+    public const string CancelJob = "Microsoft.AzureArcData/sqlServerInstances/cancelJob/action";
+
+    /// <summary>Reads the newest best practices assessment result of an instance, which <c>*/read</c> grants.</summary>
+    public const string BestPracticesAssessmentsRead = "Microsoft.AzureArcData/sqlServerInstances/bestPracticesAssessments/read";
+
     /// <summary>Returns the action of a request with <paramref name="httpMethod"/> on a provider type, following the rules above.</summary>
     /// <exception cref="ArgumentException">The method is not GET, HEAD, PUT, PATCH, DELETE or POST, or a name is empty.</exception>
     public static string For(string httpMethod, string providerNamespace, string typePath)

@@ -3,7 +3,10 @@ namespace ArcActors.Arm.Auth;
 /// <summary>The built-in roles a token can carry, named and scoped as the Azure built-in roles of the same names.</summary>
 public static class ArmRoles
 {
-    /// <summary>Reads everything and changes nothing.</summary>
+    /// <summary>
+    /// Reads everything and changes nothing. POST actions are not reads, so a Reader cannot call
+    /// <c>getJobsStatus</c> or <c>getTelemetry</c>, as in Azure. It can read <c>bestPracticesAssessments/latest</c>.
+    /// </summary>
     public static readonly ArmRole Reader = new("Reader", ["*/read"]);
 
     /// <summary>Every action: writes, deletes, provider registration and instance actions such as <c>getTelemetry</c>.</summary>

@@ -8,4 +8,5 @@ public static class EventTags
     public const string Billing = "billing";
     public const string Subscriptions = "subscriptions";
     public const string Licenses = "licenses";
+    public const string Jobs = "jobs";
 }

@@ -1,12 +1,13 @@
 using System.Text;
 using System.Text.Json.Serialization;
+using ArcActors.Contracts.Jobs;
 
 namespace ArcActors.Contracts.Ingress;
 
 /// <summary>
 /// An upload sent by a host node through its link, with the enrollment key that proves which
-/// machine the host is. Exactly one of <see cref="Inventory"/>, <see cref="Machine"/> and
-/// <see cref="Usage"/> is set. They are typed fields, not one <c>object</c>, so the JSON serializer
+/// machine the host is. Exactly one of <see cref="Inventory"/>, <see cref="Machine"/>,
+/// <see cref="Usage"/>, <see cref="Pull"/> and <see cref="Report"/> is set. They are typed fields, not one <c>object</c>, so the JSON serializer
 /// never reads a type name from the wire. <see cref="ToString"/> leaves the key out, so the record
 /// can appear in logs and dead letters.
 /// </summary>
@@ -19,9 +20,16 @@ public sealed record AuthenticatedUpload(
     UploadMachine? Machine,
     UploadUsage? Usage) : IArcActorsMessage
 {
+    /// <summary>A pull of the host's relay jobs.</summary>
+    public PullJobs? Pull { get; init; }
+
+    /// <summary>A relay job report.</summary>
+    public ReportJob? Report { get; init; }
+
     /// <summary>The wrapped upload, or null when no field is set.</summary>
     [JsonIgnore]
-    public IArcActorsMessage? Upload => (IArcActorsMessage?)Inventory ?? (IArcActorsMessage?)Machine ?? Usage;
+    public IArcActorsMessage? Upload =>
+        (IArcActorsMessage?)Inventory ?? (IArcActorsMessage?)Machine ?? (IArcActorsMessage?)Usage ?? (IArcActorsMessage?)Pull ?? Report;
 
     /// <summary>Wraps <paramref name="upload"/>, which must be an <see cref="UploadInventory"/>, <see cref="UploadMachine"/> or <see cref="UploadUsage"/>.</summary>
     /// <exception cref="ArgumentException"><paramref name="upload"/> is another message type.</exception>
@@ -30,8 +38,10 @@ public sealed record AuthenticatedUpload(
         UploadInventory inventory => new AuthenticatedUpload(hostKeyId, key, inventory, null, null),
         UploadMachine machine => new AuthenticatedUpload(hostKeyId, key, null, machine, null),
         UploadUsage usage => new AuthenticatedUpload(hostKeyId, key, null, null, usage),
+        PullJobs pull => new AuthenticatedUpload(hostKeyId, key, null, null, null) { Pull = pull },
+        ReportJob report => new AuthenticatedUpload(hostKeyId, key, null, null, null) { Report = report },
         _ => throw new ArgumentException(
-            $"message type {upload.GetType().Name} is not an upload; wrap only UploadInventory, UploadMachine or UploadUsage.", nameof(upload)),
+            $"message type {upload.GetType().Name} is not an upload; wrap only UploadInventory, UploadMachine, UploadUsage, PullJobs or ReportJob.", nameof(upload)),
     };
 
     private bool PrintMembers(StringBuilder builder)

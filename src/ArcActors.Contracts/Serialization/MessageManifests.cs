@@ -1,6 +1,7 @@
 using ArcActors.Contracts.Events;
 using ArcActors.Contracts.Ingress;
 using ArcActors.Contracts.Inventory;
+using ArcActors.Contracts.Jobs;
 using ArcActors.Contracts.Licenses;
 using ArcActors.Contracts.Subscriptions;
 
@@ -41,6 +42,19 @@ public static class MessageManifests
         Register<LicenseReply>("lic-reply");
         Register<LicenseWritten>("ev-lic");
         Register<LicenseDeleted>("ev-lic-del");
+        Register<JobCommand>("job-cmd");
+        Register<EnqueueJob>("job-enq");
+        Register<JobAccepted>("job-ok");
+        Register<JobRefused>("job-refused");
+        Register<CancelJob>("job-cancel");
+        Register<PullJobs>("job-pull");
+        Register<JobsDelivery>("job-delivery");
+        Register<ReportJob>("job-report");
+        Register<JobReportAccepted>("job-report-ok");
+        Register<GetJobs>("job-get");
+        Register<JobList>("job-list");
+        Register<JobQueued>("ev-job-queued");
+        Register<JobStateChanged>("ev-job-state");
     }
 
     /// <summary>Every registered type, for round-trip tests.</summary>

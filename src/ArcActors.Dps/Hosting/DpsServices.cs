@@ -5,13 +5,22 @@ using ArcActors.Dps.Projections;
 using ArcActors.Dps.Inventory;
 using ArcActors.Dps.Licenses;
 using ArcActors.Dps.Machines;
+using ArcActors.Dps.Relay;
 using ArcActors.Dps.Subscriptions;
 using ArcActors.ReadModel;
 
 namespace ArcActors.Dps.Hosting;
 
 /// <summary>The actors of the "dps" role in one node.</summary>
-public sealed record DpsServices(IActorRef Ingress, IActorRef Instances, IActorRef Machines, IActorRef Subscriptions, IActorRef Licenses, IActorRef LastSeen, ProjectionRunner Projections)
+public sealed record DpsServices(
+    IActorRef Ingress,
+    IActorRef Instances,
+    IActorRef Machines,
+    IActorRef Subscriptions,
+    IActorRef Licenses,
+    IActorRef Relay,
+    IActorRef LastSeen,
+    ProjectionRunner Projections)
 {
     /// <summary>Shard count; fixed for the life of a cluster, about ten times its largest node count.</summary>
     public const int ShardCount = 100;
@@ -31,12 +40,13 @@ public sealed record DpsServices(IActorRef Ingress, IActorRef Instances, IActorR
         var machines = await sharding.StartAsync("machines", entityId => MachineEntity.Props(entityId, lastSeen, clock), settings, extractor);
         var subscriptions = await sharding.StartAsync("subscriptions", SubscriptionEntity.Props, settings, extractor);
         var licenses = await sharding.StartAsync("licenses", LicenseEntity.Props, settings, extractor);
-        var ingress = system.ActorOf(IngressActor.Props(instances, machines, subscriptions), "ingress");
+        var relay = await sharding.StartAsync("relay", entityId => RelayEntity.Props(entityId, clock), settings, extractor);
+        var ingress = system.ActorOf(IngressActor.Props(instances, machines, subscriptions, relay), "ingress");
 
         var projections = new ProjectionRunner(system, store);
         projections.StartLive(liveProjections);
 
-        return new DpsServices(ingress, instances, machines, subscriptions, licenses, lastSeen, projections);
+        return new DpsServices(ingress, instances, machines, subscriptions, licenses, relay, lastSeen, projections);
     }
 
     /// <summary>Writes pending last-upload times and brings every projection up to the journal's end.</summary>

@@ -3,6 +3,7 @@ using Akka.Cluster.Tools.PublishSubscribe;
 using Akka.Event;
 using ArcActors.Contracts;
 using ArcActors.Contracts.Ingress;
+using ArcActors.Contracts.Jobs;
 using ArcActors.Contracts.Subscriptions;
 using ArcActors.Dps.Subscriptions;
 
@@ -40,21 +41,34 @@ public sealed class IngressActor : ReceiveActor
     private readonly Dictionary<string, List<(UploadInventory Upload, IActorRef Sender)>> _waiting = new(StringComparer.OrdinalIgnoreCase);
     private readonly HashSet<(string, long)> _loggedRejections = [];
     private readonly IActorRef _machines;
+    private readonly IActorRef _relay;
     private readonly EnrollmentStore? _enrollments;
     private readonly bool _requireEnrollment;
     private readonly HashSet<(string HostKeyId, Guid VmId, string Reason)> _loggedHostRejections = [];
     private long _unloggedHostRejections;
 
     public IngressActor(IActorRef instances, IActorRef machines, IActorRef subscriptions)
-        : this(instances, machines, subscriptions, null, null)
+        : this(instances, machines, subscriptions, null, null, ActorRefs.Nobody)
+    {
+    }
+
+    public IngressActor(IActorRef instances, IActorRef machines, IActorRef subscriptions, IActorRef relay)
+        : this(instances, machines, subscriptions, null, null, relay)
+    {
+    }
+
+    public IngressActor(IActorRef instances, IActorRef machines, IActorRef subscriptions, EnrollmentStore? enrollments, bool? requireEnrollment)
+        : this(instances, machines, subscriptions, enrollments, requireEnrollment, ActorRefs.Nobody)
     {
     }
 
     /// <param name="enrollments">The enrollment store, or null to open the file named by <see cref="EnrollmentFileSetting"/>, if any.</param>
     /// <param name="requireEnrollment">Whether plain uploads are rejected, or null to read <see cref="RequireEnrollmentSetting"/>.</param>
-    public IngressActor(IActorRef instances, IActorRef machines, IActorRef subscriptions, EnrollmentStore? enrollments, bool? requireEnrollment)
+    /// <param name="relay">The shard region of the hosts' relay queues, which job pulls and reports go to.</param>
+    public IngressActor(IActorRef instances, IActorRef machines, IActorRef subscriptions, EnrollmentStore? enrollments, bool? requireEnrollment, IActorRef relay)
     {
         _instances = instances;
+        _relay = relay;
         _machines = machines;
         _subscriptions = subscriptions;
         var config = Context.System.Settings.Config;
@@ -65,6 +79,8 @@ public sealed class IngressActor : ReceiveActor
         Receive<UploadInventory>(upload => AcceptPlain(upload));
         Receive<UploadMachine>(upload => AcceptPlain(upload));
         Receive<UploadUsage>(upload => AcceptPlain(upload));
+        Receive<PullJobs>(pull => AcceptPlain(pull));
+        Receive<ReportJob>(report => AcceptPlain(report));
         Receive<AuthenticatedUpload>(OnAuthenticated);
         Receive<ProviderRegistrations>(OnRegistrations);
         Receive<LookupFailed>(OnLookupFailed);
@@ -74,6 +90,10 @@ public sealed class IngressActor : ReceiveActor
     /// <summary>Reads <see cref="RequireEnrollmentSetting"/> and <see cref="EnrollmentFileSetting"/> from the actor system's configuration.</summary>
     public static Props Props(IActorRef instances, IActorRef machines, IActorRef subscriptions) =>
         Akka.Actor.Props.Create(() => new IngressActor(instances, machines, subscriptions));
+
+    /// <summary>As <see cref="Props(IActorRef, IActorRef, IActorRef)"/>, with the relay region that job pulls and reports go to.</summary>
+    public static Props Props(IActorRef instances, IActorRef machines, IActorRef subscriptions, IActorRef relay) =>
+        Akka.Actor.Props.Create(() => new IngressActor(instances, machines, subscriptions, relay));
 
     /// <summary>Uses <paramref name="enrollments"/> and <paramref name="requireEnrollment"/> instead of the configuration.</summary>
     public static Props Props(IActorRef instances, IActorRef machines, IActorRef subscriptions, EnrollmentStore enrollments, bool requireEnrollment) =>
@@ -148,6 +168,9 @@ public sealed class IngressActor : ReceiveActor
             case UploadUsage usage:
                 ForwardIfValid(usage, usage.UploadId, _machines);
                 break;
+            case PullJobs or ReportJob:
+                _relay.Forward(upload);
+                break;
         }
     }
 
@@ -157,6 +180,8 @@ public sealed class IngressActor : ReceiveActor
         UploadInventory inventory => (inventory.UploadId, inventory.Key?.VmId ?? Guid.Empty),
         UploadMachine machine => (machine.UploadId, machine.Machine is null ? Guid.Empty : machine.VmId),
         UploadUsage usage => (usage.UploadId, usage.VmId),
+        PullJobs pull => (pull.RequestId, pull.VmId),
+        ReportJob report => (report.ReportId, report.VmId),
         _ => (Guid.Empty, Guid.Empty),
     };
 

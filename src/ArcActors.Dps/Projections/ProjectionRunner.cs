@@ -17,7 +17,7 @@ namespace ArcActors.Dps.Projections;
 /// </summary>
 public sealed class ProjectionRunner
 {
-    public static readonly IReadOnlyList<string> Tags = [EventTags.Machines, EventTags.Inventory, EventTags.Billing, EventTags.Licenses];
+    public static readonly IReadOnlyList<string> Tags = [EventTags.Machines, EventTags.Inventory, EventTags.Billing, EventTags.Licenses, EventTags.Jobs];
 
     private const int BatchSize = 500;
 

@@ -3,6 +3,7 @@ using Akka.Cluster.Tools.Client;
 using Akka.Event;
 using ArcActors.Contracts;
 using ArcActors.Contracts.Ingress;
+using ArcActors.Contracts.Jobs;
 
 namespace ArcActors.Host.Link;
 
@@ -33,6 +34,7 @@ public sealed class HostLink : ReceiveActor, IWithTimers
     private readonly TimeProvider _clock;
     private readonly Dictionary<Guid, Route> _routes = new();
     private long _unroutedReplies;
+    private DateTimeOffset? _lastReplyAt;
 
     public HostLink(IActorRef clusterClient, HostCredentials credentials, TimeSpan routeExpiry, TimeProvider clock)
     {
@@ -49,10 +51,15 @@ public sealed class HostLink : ReceiveActor, IWithTimers
         Receive<UploadInventory>(upload => Send(upload, upload.UploadId));
         Receive<UploadMachine>(upload => Send(upload, upload.UploadId));
         Receive<UploadUsage>(upload => Send(upload, upload.UploadId));
+        Receive<PullJobs>(pull => Send(pull, pull.RequestId));
+        Receive<ReportJob>(report => Send(report, report.ReportId));
+        Receive<JobsDelivery>(delivery => Deliver(delivery.RequestId, delivery));
+        Receive<JobReportAccepted>(accepted => Deliver(accepted.ReportId, accepted));
         Receive<UploadAccepted>(accepted => Deliver(accepted.UploadId, accepted));
         Receive<UploadRejected>(rejected => Deliver(rejected.UploadId, rejected));
         Receive<PurgeExpiredRoutes>(_ => Purge());
         Receive<GetPendingRoutes>(_ => Sender.Tell(new PendingRoutes(_routes.Count)));
+        Receive<GetLinkStatus>(_ => Sender.Tell(Status()));
         Receive<Terminated>(terminated => OnClientStopped(terminated.ActorRef));
     }
 
@@ -80,6 +87,7 @@ public sealed class HostLink : ReceiveActor, IWithTimers
 
     private void Deliver(Guid uploadId, IArcActorsMessage reply)
     {
+        _lastReplyAt = _clock.GetUtcNow();
         if (!_routes.Remove(uploadId, out var route))
         {
             // A reply to an earlier copy that was already routed, or one that came after its route expired.
@@ -91,6 +99,8 @@ public sealed class HostLink : ReceiveActor, IWithTimers
 
         route.ReplyTo.Tell(reply, Self);
     }
+
+    private LinkStatus Status() => new(_lastReplyAt, _routes.Count);
 
     private void Purge()
     {
@@ -126,6 +136,18 @@ public sealed class HostLink : ReceiveActor, IWithTimers
     }
 
     public sealed record PendingRoutes(int Count) : INoSerializationVerificationNeeded;
+
+    /// <summary>Asks whether the cluster replies; the reply is <see cref="LinkStatus"/>.</summary>
+    public sealed record GetLinkStatus : INoSerializationVerificationNeeded
+    {
+        public static readonly GetLinkStatus Instance = new();
+    }
+
+    /// <summary>
+    /// The link's contact with the cluster: when the last reply (acceptance or rejection) arrived by the
+    /// link's clock, null before the first, and how many uploads wait for a reply now.
+    /// </summary>
+    public sealed record LinkStatus(DateTimeOffset? LastReplyAt, int PendingRoutes) : INoSerializationVerificationNeeded;
 
     private sealed record Route(IActorRef ReplyTo, DateTimeOffset ExpiresAt);
 }

@@ -36,6 +36,7 @@ public static class UpCommand
         var live = options.Once ? [] : ProjectionRunner.Tags;
         await using var node = await EmbeddedNode.StartAsync(data, TimeProvider.System, live, logLevel: options.Verbose ? "INFO" : "WARNING");
         var agents = FleetAgents.Start(node, fleet, state, TimeProvider.System, scheduleOwnCycles: false);
+        await using var relays = FleetRelays.Start(node, fleet, state, data.Root, TimeSpan.FromSeconds(5), TimeProvider.System);
         await using var api = options.Api is null ? null : await ApiHost.StartAsync(node, options.Api, fleet.SubscriptionId, [fleet.Location], output);
         var providers = new ProviderSync(node, fleet.SubscriptionId, TimeProvider.System);
         var lastUpload = DateTimeOffset.MinValue;

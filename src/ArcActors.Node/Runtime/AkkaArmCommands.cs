@@ -4,6 +4,7 @@ using ArcActors.Arm.Licenses;
 using ArcActors.Contracts.Events;
 using ArcActors.Contracts.Ingress;
 using ArcActors.Contracts.Inventory;
+using ArcActors.Contracts.Jobs;
 using ArcActors.Contracts.Licenses;
 using ArcActors.Contracts.Subscriptions;
 using ArcActors.Dps.Hosting;
@@ -83,6 +84,48 @@ public sealed class AkkaArmCommands(DpsServices dps, TimeProvider clock, TimeSpa
     {
         ArgumentException.ThrowIfNullOrEmpty(resourceId);
         return AskLicenseAsync(new DeleteLicense(resourceId, clock.GetUtcNow(), caller), resourceId, cancellationToken);
+    }
+
+    /// <summary>Asks the host's relay queue to store the job, then brings the jobs projection up to date so a read right after shows it.</summary>
+    public Task<JobCommandReply> EnqueueJobAsync(JobCommand command, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        return AskRelayAsync(new EnqueueJob(command), command.JobId,
+            $"The relay queue of machine {command.VmId} did not reply within {_timeout.TotalSeconds:0} s. The job {command.JobId} may still be queued; "
+            + "list the instance's jobs with getJobsStatus before sending it again.", cancellationToken);
+    }
+
+    /// <summary>Asks the host's relay queue to cancel the job, then brings the jobs projection up to date.</summary>
+    public Task<JobCommandReply> CancelJobAsync(CancelJob request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return AskRelayAsync(request, request.JobId,
+            $"The relay queue of machine {request.VmId} did not reply within {_timeout.TotalSeconds:0} s. The job {request.JobId} may still be cancelled; "
+            + "check it with getJobsStatus, then retry.", cancellationToken);
+    }
+
+    private async Task<JobCommandReply> AskRelayAsync(IWithMachineId message, Guid jobId, string timeoutMessage, CancellationToken cancellationToken)
+    {
+        object reply;
+        try
+        {
+            reply = await dps.Relay.Ask<object>(message, _timeout, cancellationToken);
+        }
+        catch (AskTimeoutException)
+        {
+            return JobCommandReply.Of(new JobRefused(jobId, JobCommandReply.GatewayTimeoutCode, timeoutMessage));
+        }
+
+        switch (reply)
+        {
+            case JobAccepted accepted:
+                await dps.Projections.CatchUpAsync(EventTags.Jobs);
+                return JobCommandReply.Of(accepted);
+            case JobRefused refused:
+                return JobCommandReply.Of(refused);
+            default:
+                throw new InvalidOperationException($"The relay queue replied {reply.GetType().Name} to {message.GetType().Name}, which no job command expects.");
+        }
     }
 
     private PutLicense Put(LicenseWrite write, LicenseRequest request)

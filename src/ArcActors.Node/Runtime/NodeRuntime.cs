@@ -24,6 +24,7 @@ public sealed class NodeRuntime : IAsyncDisposable
     private ArmApi? _api;
     private HealthEndpoint? _health;
     private NodeHostRole.Started? _host;
+    private HostHealthEndpoint? _hostHealth;
 
     private NodeRuntime(ActorSystem system, ReadStore store, DataFolder? dataLock)
     {
@@ -100,9 +101,11 @@ public sealed class NodeRuntime : IAsyncDisposable
             _host = NodeHostRole.Start(System, config.Akka, config.DataDirectory, output);
         }
 
-        // NOTE: /healthz reads cluster membership, so a node with only the host role serves no health endpoint yet.
+        // A node with only the host role has no membership and no journal, so its /healthz checks the host link and the outbox.
         if (!member)
         {
+            var hostname = config.Akka.GetString("akka.remote.dot-netty.tcp.hostname", "127.0.0.1");
+            _hostHealth = await HostHealthEndpoint.StartIfConfiguredAsync(_host, settings.ManagementPort, hostname, output);
             return;
         }
 
@@ -185,6 +188,11 @@ public sealed class NodeRuntime : IAsyncDisposable
         if (_health is not null)
         {
             await _health.DisposeAsync();
+        }
+
+        if (_hostHealth is not null)
+        {
+            await _hostHealth.DisposeAsync();
         }
 
         await CoordinatedShutdown.Get(System).Run(CoordinatedShutdown.ClrExitReason.Instance);

@@ -23,15 +23,28 @@ public static class BackupStatementBuilder
     /// <summary>The backup set name recorded in msdb.dbo.backupset.name, which distinguishes automated backups from other backups.</summary>
     public const string BackupSetNamePrefix = "ArcActors automated";
 
+    /// <summary>Longest backup set description BACKUP accepts.</summary>
+    public const int MaxDescriptionLength = 255;
+
     /// <summary>Returns the statement that writes one backup of <paramref name="database"/> into <paramref name="folder"/>.</summary>
+    /// <param name="description">
+    /// Text for msdb.dbo.backupset.description, for example the relay job id, so that a later attempt of the
+    /// same job can find the backup in the history; null for none.
+    /// </param>
     public static BackupStatement Build(
         string database,
         BackupKind kind,
         string folder,
         DateTime utc,
         bool compression,
-        bool forceHashInFileName = false)
+        bool forceHashInFileName = false,
+        string? description = null)
     {
+        if (description is { Length: > MaxDescriptionLength })
+        {
+            throw new ArgumentException($"the backup description has {description.Length} characters; BACKUP accepts at most {MaxDescriptionLength}.", nameof(description));
+        }
+
         ArgumentException.ThrowIfNullOrEmpty(database);
 
         var path = BackupFileName.Combine(folder, BackupFileName.For(database, kind, utc, forceHashInFileName));
@@ -51,6 +64,10 @@ public static class BackupStatementBuilder
         options.Add("FORMAT");
         options.Add("INIT");
         options.Add("NAME = " + SqlStringLiteral.Unicode($"{BackupSetNamePrefix} {kind.ToString().ToLowerInvariant()} backup"));
+        if (description is not null)
+        {
+            options.Add("DESCRIPTION = " + SqlStringLiteral.Unicode(description));
+        }
 
         var sql = $"{verb} {SqlIdentifier.Quote(database)}\n    TO DISK = {SqlStringLiteral.Unicode(path)}\n    WITH {string.Join(", ", options)};";
         return new BackupStatement(database, kind, path, sql);

@@ -1,0 +1,9 @@
+namespace ArcActors.Host.Deployment;
+
+/// <summary>What automatic updates do with one update now.</summary>
+public enum UpdateDecisionKind
+{
+    InstallNow,
+    WaitUntil,
+    Never,
+}

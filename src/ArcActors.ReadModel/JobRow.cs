@@ -1,0 +1,22 @@
+using ArcActors.Contracts.Jobs;
+
+namespace ArcActors.ReadModel;
+
+/// <summary>One relay job as the read store holds it.</summary>
+/// <param name="ResourceId">The instance resource the job acts on, or the machine's when the instance is unknown.</param>
+/// <param name="Result">The job's result in JSON, empty when it has none.</param>
+public sealed record JobRow(
+    Guid JobId,
+    Guid VmId,
+    string InstanceName,
+    string ResourceId,
+    string Kind,
+    JobState State,
+    DateTimeOffset QueuedAt,
+    DateTimeOffset UpdatedAt,
+    DateTimeOffset? StartedAt,
+    DateTimeOffset? EndedAt,
+    TimeSpan Timeout,
+    string Caller,
+    string Message,
+    string Result);
