@@ -35,7 +35,7 @@ public sealed class FleetRelays : IAsyncDisposable
         foreach (var host in fleet.Hosts)
         {
             var source = new SimulatedDiscoverySource(state, host.VmId);
-            var handlers = NodeRelay.Handlers(source, sql, clock);
+            var handlers = NodeRelay.Handlers(node.System, host.VmId, source, sql, clock);
             listeners.Add(node.System.ActorOf(RelayListener.Props(host.VmId, node.Dps.Ingress, ledger, handlers, source, settings, clock), $"relay-{host.VmId:N}"));
         }
 

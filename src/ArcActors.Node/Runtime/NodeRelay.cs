@@ -2,8 +2,10 @@ using Akka.Actor;
 using Akka.Configuration;
 using ArcActors.Contracts.Discovery;
 using ArcActors.Contracts.Jobs;
+using ArcActors.Host.Deployment;
 using ArcActors.Host.Jobs;
 using ArcActors.Host.Relay;
+using Deployer = ArcActors.Host.Deployment.Deployer;
 
 namespace ArcActors.Node.Runtime;
 
@@ -31,17 +33,34 @@ public static class NodeRelay
         }
 
         var ledger = new JobLedger(Path.Combine(dataDirectory, "host-jobs.db"));
-        var handlers = Handlers(source, sql, clock);
+        var handlers = Handlers(system, vmId, source, sql, clock);
         var listener = system.ActorOf(
             RelayListener.Props(vmId, link, ledger, handlers, source, new RelaySettings { PollInterval = interval }, clock), "relay-listener");
+        system.ActorOf(PeriodicJob.Props(vmId, JobKinds.ReconcilePrivileges, handlers[JobKinds.ReconcilePrivileges], source, ReconcileInterval, clock), "privilege-reconciler");
         return new Started(listener, ledger);
     }
 
-    /// <summary>The job handlers of a host node that reaches SQL Server through <paramref name="sql"/>.</summary>
-    public static IReadOnlyDictionary<string, IJobHandler> Handlers(IDiscoverySource source, IInstanceSql sql, TimeProvider clock) =>
-        new Dictionary<string, IJobHandler>(StringComparer.OrdinalIgnoreCase)
+    /// <summary>
+    /// The job handlers of one host that reaches SQL Server through <paramref name="sql"/>, and its deployer,
+    /// which starts Enabled with the settings the host's discovery reports: a running host agent is an installed extension.
+    /// </summary>
+    public static IReadOnlyDictionary<string, IJobHandler> Handlers(IActorRefFactory system, Guid vmId, IDiscoverySource source, IInstanceSql sql, TimeProvider clock)
+    {
+        var installer = new HostPrivilegeInstaller(source, sql);
+        var settings = source.DescribeMachineAsync(CancellationToken.None).GetAwaiter().GetResult().Extension;
+        var deployer = system.ActorOf(Deployer.Props(installer, new DeployerState { Status = DeployerStatus.Enabled, Settings = settings }), $"deployer-{vmId:N}");
+        return new Dictionary<string, IJobHandler>(StringComparer.OrdinalIgnoreCase)
         {
             [JobKinds.Backup] = new BackupJobHandler(source, sql, clock),
             [JobKinds.BestPracticesAssessment] = new AssessmentJobHandler(source, clock),
+            [JobKinds.Deploy] = new DeployJobHandler(deployer, DeployTimeout),
+            [JobKinds.ReconcilePrivileges] = new ReconcilePrivilegesJobHandler(deployer, installer, DeployTimeout),
         };
+    }
+
+    /// <summary>How often a host node applies its least-privilege grants again by itself.</summary>
+    public static readonly TimeSpan ReconcileInterval = TimeSpan.FromHours(1);
+
+    /// <summary>Longest a deployer operation may take before its job fails; uninstalling from many databases takes a while.</summary>
+    public static readonly TimeSpan DeployTimeout = TimeSpan.FromMinutes(30);
 }

@@ -86,6 +86,34 @@ public sealed class BackupKillTests : IAsyncLifetime
         Assert.Contains("already finished", status.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task DeployJob_LeastPrivilegeOnSendsGrantsAndUninstallRemovesThem()
+    {
+        using var host = NodeProcess.Start(WriteHostConfig());
+        var update = await EnqueueAsync(JobKinds.Deploy, new() { ["operation"] = "Update", ["settings"] = """{"FeatureFlags": {"LeastPrivilege": true}}""" });
+        var updated = await WaitForEndAsync(update, host);
+        var grants = _sql.PermissionChanges;
+        var uninstall = await EnqueueAsync(JobKinds.Deploy, new() { ["operation"] = "Uninstall" });
+        var uninstalled = await WaitForEndAsync(uninstall, host);
+        var removals = _sql.PermissionChanges.Skip(grants.Count).ToList();
+
+        Assert.True(updated.State == JobState.Succeeded, $"update: {updated.State}: {updated.Message}");
+        Assert.Contains(grants, text => text.Contains("CREATE LOGIN", StringComparison.Ordinal));
+        Assert.Contains(grants, text => text.Contains("GRANT VIEW SERVER STATE", StringComparison.Ordinal));
+        Assert.DoesNotContain(grants, text => text.Contains("REVOKE ", StringComparison.Ordinal));
+        Assert.True(uninstalled.State == JobState.Succeeded, $"uninstall: {uninstalled.State}: {uninstalled.Message}");
+        Assert.Contains(removals, text => text.Contains("REVOKE VIEW SERVER STATE", StringComparison.Ordinal));
+        Assert.Contains(removals, text => text.Contains("DROP LOGIN", StringComparison.Ordinal));
+        Assert.DoesNotContain(removals, text => text.Contains("GRANT ", StringComparison.Ordinal));
+    }
+
+    private async Task<JobCommand> EnqueueAsync(string kind, Dictionary<string, string> parameters)
+    {
+        var job = new JobCommand(Guid.NewGuid(), _vmId, kind, "", parameters, DateTimeOffset.UtcNow, TimeSpan.FromHours(1), "alice");
+        await _cloud.Dps!.Relay.Ask<JobAccepted>(new EnqueueJob(job), TimeSpan.FromSeconds(30));
+        return job;
+    }
+
     private async Task<JobCommand> EnqueueBackupAsync()
     {
         var job = new JobCommand(Guid.NewGuid(), _vmId, JobKinds.Backup, BackupSqlServer.InstanceName,

@@ -18,12 +18,13 @@ internal sealed partial class BackupSqlServer : IAsyncDisposable
     private readonly FakeSqlServer _fake = new()
     {
         Properties = new FakeInstanceProperties { InstanceName = InstanceName, ServerName = $"SQL-KILL-01\\{InstanceName}", InstanceDefaultBackupPath = "/var/opt/mssql/backup" },
-        Databases = [new FakeDatabase("master"), new FakeDatabase("Sales") { LastFullBackup = new DateTimeOffset(2026, 12, 1, 0, 0, 0, TimeSpan.Zero) }],
+        Databases = [new FakeDatabase("master"), new FakeDatabase("tempdb") { RecoveryModelDesc = "SIMPLE" }, new FakeDatabase("model"), new FakeDatabase("msdb") { RecoveryModelDesc = "SIMPLE" }, new FakeDatabase("Sales") { LastFullBackup = new DateTimeOffset(2026, 12, 1, 0, 0, 0, TimeSpan.Zero) }],
     };
 
     private readonly Lock _gate = new();
     private readonly List<string> _backups = [];
     private readonly List<string> _history = [];
+    private readonly List<string> _changes = [];
     private readonly SemaphoreSlim _release = new(0);
     private readonly TdsTestServer _server;
     private HoldMode _hold;
@@ -64,6 +65,18 @@ internal sealed partial class BackupSqlServer : IAsyncDisposable
         }
     }
 
+    /// <summary>The permission statements received (grants, revokes, logins, users, role members), in order.</summary>
+    public IReadOnlyList<string> PermissionChanges
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return [.. _changes];
+            }
+        }
+    }
+
     public void HoldNextBackup(HoldMode mode) => _hold = mode;
 
     public void ReleaseHeldBackup() => _release.Release();
@@ -87,8 +100,20 @@ internal sealed partial class BackupSqlServer : IAsyncDisposable
             return TdsReply.Results(TdsResultSet.Single(TdsColumn.Of("", TdsType.Int), count));
         }
 
+        if (PermissionKeywords.Any(keyword => request.Text.Contains(keyword, StringComparison.Ordinal)))
+        {
+            lock (_gate)
+            {
+                _changes.Add(request.Text);
+            }
+
+            return TdsReply.Results();
+        }
+
         return _fake.Answer(request);
     }
+
+    private static readonly string[] PermissionKeywords = ["GRANT ", "REVOKE ", "CREATE LOGIN", "CREATE USER", "DROP LOGIN", "DROP USER", "ALTER ROLE", "ALTER SERVER ROLE"];
 
     private TdsReply Backup(string statement)
     {
