@@ -16,7 +16,7 @@ public sealed record JobRefused(Guid JobId, string Code, string Message) : IArcA
 /// <summary>Cancels a job that has not started; the reply is <see cref="JobAccepted"/> with the new state or <see cref="JobRefused"/>.</summary>
 public sealed record CancelJob(Guid VmId, Guid JobId, string Caller, DateTimeOffset At) : IArcActorsMessage, IWithMachineId;
 
-/// <summary>A host asks for its jobs that are not finished; the reply is <see cref="JobsDelivery"/>.</summary>
+/// <summary>Requests the jobs of a host that have not ended; the reply is <see cref="JobsDelivery"/>.</summary>
 public sealed record PullJobs(Guid RequestId, Guid VmId, DateTimeOffset At) : IArcActorsMessage, IWithMachineId;
 
 public sealed record JobsDelivery(Guid RequestId, Guid VmId, IReadOnlyList<JobCommand> Jobs) : IArcActorsMessage;

@@ -99,7 +99,7 @@ public sealed class RelayEntity : ReceivePersistentActor
             }
             catch (InvalidOperationException refused)
             {
-                _log.Warning("host {0}: report {1} for job {2} refused: {3}", report.VmId, report.ReportId, report.JobId, refused.Message);
+                _log.Warning("host {0}: report {1} for job {2} rejected: {3}", report.VmId, report.ReportId, report.JobId, refused.Message);
                 replyTo.Tell(new UploadRejected(report.ReportId, "InvalidJobReport", refused.Message));
                 return;
             }

@@ -1,4 +1,4 @@
 namespace ArcActors.Host.Jobs;
 
-/// <summary>A job names something the host does not have, or a parameter it cannot use; the message says which and the fix.</summary>
+/// <summary>Raised when a job names something the host does not have or a parameter it cannot use; the message names the value and the fix.</summary>
 public sealed class JobInputException(string message) : Exception(message);

@@ -165,7 +165,7 @@ public sealed class RelayListener : ReceiveActor, IWithTimers
 
     private void OnRejected(UploadRejected rejected)
     {
-        // The queue no longer knows the job (it was forgotten): sending the report again cannot help.
+        // The queue no longer contains the job, because it dropped old ended jobs, so sending the report again cannot help.
         if (_finalReports.Remove(rejected.UploadId, out var jobId) && rejected.Code == InvalidJobReportCode)
         {
             _ledger.Acknowledge(jobId);
@@ -173,7 +173,7 @@ public sealed class RelayListener : ReceiveActor, IWithTimers
 
         if (_loggedRejections.Add(rejected.Code))
         {
-            _log.Warning("host {0}: the relay refused a pull or report with {1}: {2}", _vmId, rejected.Code, rejected.Message);
+            _log.Warning("host {0}: the relay rejected a pull or report with {1}: {2}", _vmId, rejected.Code, rejected.Message);
         }
     }
 

@@ -3,6 +3,7 @@ using ArcActors.Contracts.Billing;
 using ArcActors.Contracts.Events;
 using ArcActors.Contracts.Ingress;
 using ArcActors.Contracts.Inventory;
+using ArcActors.Contracts.Jobs;
 using ArcActors.Contracts.Licenses;
 using ArcActors.Contracts.Usage;
 
@@ -133,5 +134,25 @@ public static class Samples
         [typeof(LicenseWritten)] = new LicenseWritten(Scope, "O'Brien ಠ_ಠ", At, "bob", LicenseProperties(),
             new Dictionary<string, string> { ["owner"] = "αβγ" }, At.AddDays(-5), "alice", [LicenseChange("write")]),
         [typeof(LicenseDeleted)] = new LicenseDeleted(Scope, "O'Brien ಠ_ಠ", At, "bob", [LicenseChange("delete")]),
+        [typeof(JobCommand)] = Job(),
+        [typeof(EnqueueJob)] = new EnqueueJob(Job()),
+        [typeof(JobAccepted)] = new JobAccepted(JobStatusSample()),
+        [typeof(JobRefused)] = new JobRefused(JobId, "QueueFull", "host has 1000 jobs"),
+        [typeof(CancelJob)] = new CancelJob(VmId, JobId, "O'Brien ಠ_ಠ", At),
+        [typeof(PullJobs)] = new PullJobs(JobId, VmId, At),
+        [typeof(JobsDelivery)] = new JobsDelivery(JobId, VmId, [Job()]),
+        [typeof(ReportJob)] = new ReportJob(JobId, VmId, JobId, JobState.Succeeded, "done", """{"findings":[]}""", At),
+        [typeof(JobReportAccepted)] = new JobReportAccepted(JobId, JobId, JobState.Failed),
+        [typeof(GetJobs)] = new GetJobs(VmId),
+        [typeof(JobList)] = new JobList(VmId, [JobStatusSample()]),
+        [typeof(JobQueued)] = new JobQueued(Job()),
+        [typeof(JobStateChanged)] = new JobStateChanged(VmId, JobId, JobState.TimedOut, "timed out", "", At, "relay queue"),
     };
+
+    private static readonly Guid JobId = Guid.Parse("9d7b3c1e-2f4a-4b6c-8d9e-0a1b2c3d4e5f");
+
+    private static JobCommand Job() => new(JobId, VmId, JobKinds.Backup, "O'Brien ಠ_ಠ",
+        new Dictionary<string, string> { ["database"] = "O'Brien [eu] data", ["type"] = "Log" }, At, TimeSpan.FromHours(2), "alice");
+
+    private static JobStatus JobStatusSample() => new(Job(), JobState.Running, 3, At.AddMinutes(5), At.AddMinutes(4), null, "started", "");
 }

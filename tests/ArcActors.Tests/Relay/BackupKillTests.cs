@@ -45,18 +45,7 @@ public sealed class BackupKillTests : IAsyncLifetime
     [Fact]
     public async Task BackupJob_HostKilledMidBackupRunsItOnceAfterRestart()
     {
-        var config = WriteHostConfig();
-        var job = await EnqueueBackupAsync();
-        _sql.HoldNextBackup(BackupSqlServer.HoldMode.ThenAbort);
-
-        using (var first = NodeProcess.Start(config))
-        {
-            await WaitForHeldBackupAsync(first);
-        }
-
-        _sql.ReleaseHeldBackup();
-        using var second = NodeProcess.Start(config);
-        var status = await WaitForEndAsync(job, second);
+        var (job, status) = await KillDuringBackupAsync(BackupSqlServer.HoldMode.ThenAbort);
 
         Assert.Equal(JobState.Succeeded, status.State);
         Assert.Equal(2, _sql.BackupStatements.Count);
@@ -67,9 +56,20 @@ public sealed class BackupKillTests : IAsyncLifetime
     [Fact]
     public async Task BackupJob_HostKilledAfterBackupFinishedDoesNotTakeItAgain()
     {
+        var (_, status) = await KillDuringBackupAsync(BackupSqlServer.HoldMode.AfterFinish);
+
+        Assert.Equal(JobState.Succeeded, status.State);
+        Assert.Single(_sql.BackupStatements);
+        Assert.Single(_sql.FinishedBackups);
+        Assert.Contains("already finished", status.Message, StringComparison.Ordinal);
+    }
+
+    // Queues a full backup, kills the host node (SIGKILL) while SQL Server holds the BACKUP, then starts it again and waits for the job to end.
+    private async Task<(JobCommand Job, JobStatus Status)> KillDuringBackupAsync(BackupSqlServer.HoldMode hold)
+    {
         var config = WriteHostConfig();
-        var job = await EnqueueBackupAsync();
-        _sql.HoldNextBackup(BackupSqlServer.HoldMode.AfterFinish);
+        var job = await EnqueueAsync(JobKinds.Backup, new() { ["database"] = "Sales", ["type"] = "Full" }, BackupSqlServer.InstanceName);
+        _sql.HoldNextBackup(hold);
 
         using (var first = NodeProcess.Start(config))
         {
@@ -78,12 +78,7 @@ public sealed class BackupKillTests : IAsyncLifetime
 
         _sql.ReleaseHeldBackup();
         using var second = NodeProcess.Start(config);
-        var status = await WaitForEndAsync(job, second);
-
-        Assert.Equal(JobState.Succeeded, status.State);
-        Assert.Single(_sql.BackupStatements);
-        Assert.Single(_sql.FinishedBackups);
-        Assert.Contains("already finished", status.Message, StringComparison.Ordinal);
+        return (job, await WaitForEndAsync(job, second));
     }
 
     [Fact]
@@ -107,17 +102,9 @@ public sealed class BackupKillTests : IAsyncLifetime
         Assert.DoesNotContain(removals, text => text.Contains("GRANT ", StringComparison.Ordinal));
     }
 
-    private async Task<JobCommand> EnqueueAsync(string kind, Dictionary<string, string> parameters)
+    private async Task<JobCommand> EnqueueAsync(string kind, Dictionary<string, string> parameters, string instanceName = "")
     {
-        var job = new JobCommand(Guid.NewGuid(), _vmId, kind, "", parameters, DateTimeOffset.UtcNow, TimeSpan.FromHours(1), "alice");
-        await _cloud.Dps!.Relay.Ask<JobAccepted>(new EnqueueJob(job), TimeSpan.FromSeconds(30));
-        return job;
-    }
-
-    private async Task<JobCommand> EnqueueBackupAsync()
-    {
-        var job = new JobCommand(Guid.NewGuid(), _vmId, JobKinds.Backup, BackupSqlServer.InstanceName,
-            new Dictionary<string, string> { ["database"] = "Sales", ["type"] = "Full" }, DateTimeOffset.UtcNow, TimeSpan.FromHours(2), "alice");
+        var job = new JobCommand(Guid.NewGuid(), _vmId, kind, instanceName, parameters, DateTimeOffset.UtcNow, TimeSpan.FromHours(1), "alice");
         var accepted = await _cloud.Dps!.Relay.Ask<JobAccepted>(new EnqueueJob(job), TimeSpan.FromSeconds(30));
         Assert.Equal(JobState.Queued, accepted.Status.State);
         return job;
