@@ -181,7 +181,7 @@ local-cluster: running; Ctrl+C stops every node. Files and logs: $DIR
   ARM API      https://127.0.0.1:8443 (self-signed certificate; curl -k)
   health       https://127.0.0.1:8443/healthz, http://127.0.0.1:8082/healthz, http://127.0.0.1:8083/healthz
   host health  http://127.0.0.1:8091/healthz ... http://127.0.0.1:$((8090 + HOSTS))/healthz
-  token        dotnet $REPO/src/ArcActors.Node/bin/Debug/net10.0/arcactors.dll token --principal me --role Reader \\
+  token        dotnet $REPO/src/ArcActors.Node/bin/Debug/net10.0/arcactors.dll token --principal me --role Contributor \\
                  --scope /subscriptions/$SUBSCRIPTION --data $DIR/dps-1
   try          curl -k -H "Authorization: Bearer \$TOKEN" "https://127.0.0.1:8443/subscriptions/$SUBSCRIPTION/providers/Microsoft.AzureArcData/sqlServerInstances?api-version=2024-01-01"
 INFO

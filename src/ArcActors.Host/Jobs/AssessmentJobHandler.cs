@@ -1,4 +1,5 @@
 using System.Text.Json;
+using ArcActors.Contracts.Assessment;
 using ArcActors.Contracts.Discovery;
 using ArcActors.Contracts.Inventory;
 using ArcActors.Host.Assessment;
@@ -24,10 +25,10 @@ public sealed class AssessmentJobHandler(IDiscoverySource source, TimeProvider c
         }
 
         var report = BestPracticesAssessor.Assess(instance, databases, clock.GetUtcNow());
-        var high = report.Findings.Count(finding => finding.Severity.ToString() == "High");
+        var high = report.Findings.Count(finding => finding.Severity == AssessmentSeverity.High);
         return JobOutcome.Succeeded(
             $"{report.RuleCount} rules checked on '{instance.InstanceName}': {report.Findings.Count} findings, {high} of high severity.",
-            JsonSerializer.Serialize(report));
+            JsonSerializer.Serialize(report, JsonSerializerOptions.Web));
     }
 
     // A database that cannot be read is assessed as unreadable (the rules skip it) rather than failing the whole assessment.

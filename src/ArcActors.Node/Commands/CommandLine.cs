@@ -12,7 +12,7 @@ public static class CommandLine
         Commands:
           up        Run one node with every role on a simulated fleet, SQLite files in a data folder.
                       --fleet FILE      fleet file (default: the bundled sample fleet)
-                      --data DIR        data folder for journal, read store and outbox (default: ./data)
+                      --data DIR        data folder for journal, read store, outbox and job ledger (default: ./data)
                       --once            run one inventory cycle and usage upload, print the summary, exit
                       --interval SPAN   time between inventory cycles, 5s to 7d, e.g. 1h, 10m, 30s (default: 1h)
                       --verbose         log Akka.NET information messages too (default: warnings and errors)

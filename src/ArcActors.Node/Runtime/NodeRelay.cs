@@ -26,18 +26,41 @@ public static class NodeRelay
     /// <exception cref="NodeConfigException">The poll interval is not a positive duration of at most an hour.</exception>
     public static Started Start(ActorSystem system, Config config, Guid vmId, IActorRef link, IDiscoverySource source, IInstanceSql sql, string dataDirectory, TimeProvider clock)
     {
-        var interval = config.GetTimeSpan(PollIntervalSetting, TimeSpan.FromSeconds(30), allowInfinite: false);
-        if (interval <= TimeSpan.Zero || interval > TimeSpan.FromHours(1))
-        {
-            throw new NodeConfigException($"{PollIntervalSetting} = {interval} is out of range; give a duration between 1s and 1h, for example 30s.");
-        }
-
+        var interval = PollInterval(config);
         var ledger = new JobLedger(Path.Combine(dataDirectory, "host-jobs.db"));
         var handlers = Handlers(system, vmId, source, sql, clock);
         var listener = system.ActorOf(
             RelayListener.Props(vmId, link, ledger, handlers, source, new RelaySettings { PollInterval = interval }, clock), "relay-listener");
         system.ActorOf(PeriodicJob.Props(vmId, JobKinds.ReconcilePrivileges, handlers[JobKinds.ReconcilePrivileges], source, ReconcileInterval, clock), "privilege-reconciler");
         return new Started(listener, ledger);
+    }
+
+    /// <summary>Returns <see cref="PollIntervalSetting"/>, 30 s when unset.</summary>
+    /// <exception cref="NodeConfigException">The value is not a duration from 100ms to 1h.</exception>
+    public static TimeSpan PollInterval(Config config)
+    {
+        if (!config.HasPath(PollIntervalSetting))
+        {
+            return TimeSpan.FromSeconds(30);
+        }
+
+        var text = config.GetString(PollIntervalSetting, "");
+        TimeSpan interval;
+        try
+        {
+            interval = config.GetTimeSpan(PollIntervalSetting, allowInfinite: false);
+        }
+        catch (Exception exception) when (exception is FormatException or OverflowException or ConfigurationException)
+        {
+            throw new NodeConfigException($"{PollIntervalSetting} = '{text}' is not a duration; write one such as 30s, 500ms or 1m.");
+        }
+
+        if (interval < TimeSpan.FromMilliseconds(100) || interval > TimeSpan.FromHours(1))
+        {
+            throw new NodeConfigException($"{PollIntervalSetting} = '{text}' is out of range; give a duration from 100ms to 1h, for example 30s.");
+        }
+
+        return interval;
     }
 
     /// <summary>
