@@ -19,4 +19,8 @@ public sealed record JobRow(
     TimeSpan Timeout,
     string Caller,
     string Message,
-    string Result);
+    string Result)
+{
+    /// <summary>The job's parameters, such as the database and type of a backup.</summary>
+    public IReadOnlyDictionary<string, string> Parameters { get; init; } = new Dictionary<string, string>();
+}

@@ -33,7 +33,7 @@ public sealed partial class ReadStore
         return connection.Query(
             null,
             """
-            SELECT job_id, vm_id, instance_name, resource_id, kind, state, queued_at, updated_at, started_at, ended_at, timeout_seconds, caller, message, result
+            SELECT job_id, vm_id, instance_name, resource_id, kind, state, queued_at, updated_at, started_at, ended_at, timeout_seconds, caller, message, result, parameters_json
             FROM jobs
             WHERE resource_id = $resource COLLATE NOCASE AND kind = $kind COLLATE NOCASE AND state = $state AND result <> ''
             ORDER BY ended_at DESC, queued_at DESC, job_id LIMIT 1

@@ -111,7 +111,7 @@ public sealed partial class ReadStore
         return connection.Query(
             null,
             """
-            SELECT job_id, vm_id, instance_name, resource_id, kind, state, queued_at, updated_at, started_at, ended_at, timeout_seconds, caller, message, result
+            SELECT job_id, vm_id, instance_name, resource_id, kind, state, queued_at, updated_at, started_at, ended_at, timeout_seconds, caller, message, result, parameters_json
             FROM jobs WHERE resource_id = $resource COLLATE NOCASE AND ($kind IS NULL OR kind = $kind COLLATE NOCASE)
             ORDER BY queued_at DESC, job_id LIMIT $limit
             """,
@@ -128,7 +128,7 @@ public sealed partial class ReadStore
         return connection.Query(
             null,
             """
-            SELECT job_id, vm_id, instance_name, resource_id, kind, state, queued_at, updated_at, started_at, ended_at, timeout_seconds, caller, message, result
+            SELECT job_id, vm_id, instance_name, resource_id, kind, state, queued_at, updated_at, started_at, ended_at, timeout_seconds, caller, message, result, parameters_json
             FROM jobs WHERE job_id = $id
             """,
             ReadJob,
@@ -149,5 +149,8 @@ public sealed partial class ReadStore
         TimeSpan.FromSeconds(reader.GetInt64(10)),
         reader.GetString(11),
         reader.GetString(12),
-        reader.GetString(13));
+        reader.GetString(13))
+    {
+        Parameters = StorageJson.Deserialize<Dictionary<string, string>>(reader.GetString(14)),
+    };
 }

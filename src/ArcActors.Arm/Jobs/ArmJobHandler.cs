@@ -63,7 +63,8 @@ internal sealed class ArmJobHandler(ReadStore store, ArmApiOptions options, ILog
 
         var kind = action.Action == InstanceActions.RunBackup ? JobKinds.Backup : JobKinds.BestPracticesAssessment;
         var refusal = await ArmWriteHandler.CheckRegisteredAsync(commands, action.InstanceId, context.RequestAborted)
-            ?? LicenseRefusal(kind, found.VmId, action.InstanceId);
+            ?? LicenseRefusal(kind, found.VmId, action.InstanceId)
+            ?? MissingDatabase(kind, parameters, action.InstanceId);
         if (refusal is not null)
         {
             await RejectAsync(context, refusal);
@@ -90,7 +91,19 @@ internal sealed class ArmJobHandler(ReadStore store, ArmApiOptions options, ILog
     private static (IReadOnlyDictionary<string, string>? Parameters, ArmError? Error) ReadParameters(string action, JsonObject body) =>
         action == InstanceActions.RunBackup
             ? JobRequestReader.ReadBackup(body)
-            : (new Dictionary<string, string>(), null);
+            : JobRequestReader.UnknownProperty(body) is { } unknown ? (null, unknown) : (new Dictionary<string, string>(), null);
+
+    // A backup of a database the last inventory did not report would only fail on the host, so it is refused before it is queued.
+    private ArmError? MissingDatabase(string kind, IReadOnlyDictionary<string, string> parameters, string instanceId)
+    {
+        if (kind != JobKinds.Backup || store.GetResource(ResourceIds.Database(instanceId, parameters["database"])) is not null)
+        {
+            return null;
+        }
+
+        return new ArmError(404, "DatabaseNotFound",
+            $"The instance '{instanceId}' has no database '{parameters["database"]}' in its last inventory. List its databases with GET {instanceId}/databases, and send one of their names.");
+    }
 
     // Best practices assessment and backups need Paid or PAYG on the host. The host's last inventory gives its license type.
     private ArmError? LicenseRefusal(string kind, Guid vmId, string instanceId)
@@ -117,8 +130,14 @@ internal sealed class ArmJobHandler(ReadStore store, ArmApiOptions options, ILog
         }
 
         // The job must belong to this instance, because the token was checked against the instance's scope only.
+        if (store.FindInstance(instanceId) is null)
+        {
+            await RejectAsync(context, ArmError.ResourceNotFound(instanceId, ArmResourceTypes.Instance.FullType));
+            return;
+        }
+
         var job = store.GetJob(jobId);
-        if (store.FindInstance(instanceId) is null || job is null || !string.Equals(job.ResourceId, instanceId, StringComparison.OrdinalIgnoreCase))
+        if (job is null || !string.Equals(job.ResourceId, instanceId, StringComparison.OrdinalIgnoreCase))
         {
             await RejectAsync(context, new ArmError(404, "JobNotFound",
                 $"The instance '{instanceId}' has no job {jobId}. List its jobs with POST {InstanceActions.GetJobsStatus}."));

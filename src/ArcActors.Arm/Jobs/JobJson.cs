@@ -34,6 +34,7 @@ internal static class JobJson
                 ["lastExecutionStatus"] = ended ? job.State.ToString() : null,
                 ["lastExecutionTime"] = Time(job.EndedAt ?? job.StartedAt),
             },
+            ["parameters"] = Parameters(job.Parameters),
             ["result"] = ParseResult(job.Result),
             ["queuedAt"] = ArmTime.Format(job.QueuedAt),
             ["caller"] = job.Caller,
@@ -52,7 +53,7 @@ internal static class JobJson
             ["status"] = status.State.ToString(),
             ["jobType"] = command.Kind,
             ["instanceName"] = command.InstanceName,
-            ["parameters"] = new JsonObject(command.Parameters.Select(pair => KeyValuePair.Create(pair.Key, (JsonNode?)pair.Value))),
+            ["parameters"] = Parameters(command.Parameters),
             ["queuedAt"] = ArmTime.Format(command.QueuedAt),
             ["timeout"] = System.Xml.XmlConvert.ToString(command.Timeout),
             ["caller"] = command.Caller,
@@ -81,4 +82,7 @@ internal static class JobJson
     }
 
     private static string? Time(DateTimeOffset? value) => value is { } time ? ArmTime.Format(time) : null;
+
+    private static JsonObject Parameters(IReadOnlyDictionary<string, string> parameters) =>
+        new(parameters.Select(pair => KeyValuePair.Create(pair.Key, (JsonNode?)pair.Value)));
 }

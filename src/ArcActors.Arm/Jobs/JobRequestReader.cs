@@ -19,6 +19,11 @@ internal static class JobRequestReader
     /// </summary>
     public static (IReadOnlyDictionary<string, string>? Parameters, ArmError? Error) ReadBackup(JsonObject body)
     {
+        if (UnknownProperty(body, "database", "type") is { } unknown)
+        {
+            return (null, unknown);
+        }
+
         var (database, databaseError) = ReadString(body, "database");
         if (databaseError is not null)
         {
@@ -56,6 +61,11 @@ internal static class JobRequestReader
     /// </summary>
     public static (string? Kind, ArmError? Error) ReadStatusFilter(JsonObject body)
     {
+        if (UnknownProperty(body, "featureName", "jobType") is { } unknown)
+        {
+            return (null, unknown);
+        }
+
         var (featureKind, featureError) = ReadKind(body, "featureName");
         if (featureError is not null)
         {
@@ -79,6 +89,11 @@ internal static class JobRequestReader
     /// <summary>Reads <c>{"jobId": "GUID"}</c> of cancelJob.</summary>
     public static (Guid JobId, ArmError? Error) ReadJobId(JsonObject body)
     {
+        if (UnknownProperty(body, "jobId") is { } unknown)
+        {
+            return (Guid.Empty, unknown);
+        }
+
         var (text, error) = ReadString(body, "jobId");
         if (error is not null)
         {
@@ -121,6 +136,18 @@ internal static class JobRequestReader
         return node.GetValueKind() == JsonValueKind.String
             ? (node.GetValue<string>(), null)
             : (null, InvalidParameter($"The property '{property}' must be a JSON string, not {node.GetValueKind()}."));
+    }
+
+    /// <summary>
+    /// Returns an error for the first property that is not one of <paramref name="known"/> (compared case-insensitively),
+    /// because a misspelled optional property would otherwise quietly take its default, such as a Full backup for "tpye": "Log".
+    /// </summary>
+    public static ArmError? UnknownProperty(JsonObject body, params string[] known)
+    {
+        var unknown = body.Select(pair => pair.Key).FirstOrDefault(name => !known.Contains(name, StringComparer.OrdinalIgnoreCase));
+        return unknown is null
+            ? null
+            : InvalidParameter($"The property '{Shorten(unknown)}' is not known here. Send only {string.Join(", ", known.Select(name => $"'{name}'"))}.");
     }
 
     private static ArmError InvalidParameter(string message) => new(400, "InvalidParameter", message);

@@ -27,7 +27,7 @@ public static class FeatureLicensing
             return null;
         }
 
-        return $"{feature} is not available on host '{hostName}': its license type is {licenseType}, and the feature needs Paid or PAYG. "
+        return $"The feature '{feature}' is not available on host '{hostName}': its license type is {licenseType}, and the feature needs Paid or PAYG. "
             + "Change the host's extension setting LicenseType to Paid or PAYG, then send the command again.";
     }
 

@@ -117,10 +117,10 @@ public sealed class RelayEntity : ReceivePersistentActor
             var job = _queue.Find(cancel.JobId);
             var refusal = job switch
             {
-                null => new JobRefused(cancel.JobId, "JobNotFound", $"job {cancel.JobId} is not in the queue of host {cancel.VmId}; check the job id."),
+                null => new JobRefused(cancel.JobId, "JobNotFound", $"Job {cancel.JobId} is not in the queue of host {cancel.VmId}; check the job id."),
                 { State: JobState.Running } => new JobRefused(cancel.JobId, "JobRunning",
-                    $"job {cancel.JobId} is already running on the host and cannot be cancelled; wait for its result."),
-                { State: var state } when state.IsFinal() => new JobRefused(cancel.JobId, "JobEnded", $"job {cancel.JobId} has already ended as {state}."),
+                    $"Job {cancel.JobId} is already running on the host and cannot be cancelled; wait for its result."),
+                { State: var state } when state.IsFinal() => new JobRefused(cancel.JobId, "JobEnded", $"Job {cancel.JobId} has already ended as {state}; nothing to cancel."),
                 _ => null,
             };
             if (refusal is not null)
