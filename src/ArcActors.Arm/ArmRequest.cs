@@ -27,5 +27,11 @@ internal abstract record ArmRequest
     /// <summary><c>GET {instance id}/bestPracticesAssessments/latest</c>: the newest best practices assessment result.</summary>
     public sealed record LatestAssessment(string InstanceId) : ArmRequest;
 
+    /// <summary><c>{machine id}/extensions/{name}</c>: the SQL Server extension of a <c>Microsoft.HybridCompute/machines</c> resource.</summary>
+    public sealed record MachineExtension(string MachineId, string ExtensionName) : ArmRequest;
+
+    /// <summary><c>POST {machine id}/{action}</c>: one of the machine actions of <see cref="Extensions.MachineRoutes"/>.</summary>
+    public sealed record MachineAction(string MachineId, string Action) : ArmRequest;
+
     public sealed record Invalid(ArmError Error) : ArmRequest;
 }

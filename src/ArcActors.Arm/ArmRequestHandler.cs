@@ -19,6 +19,8 @@ internal sealed partial class ArmRequestHandler(ReadStore store, ArmApiOptions o
 {
     private const string ApiVersionKey = "api-version";
 
+    private readonly Extensions.ArmExtensionHandler _extensions = new(store, options, logger);
+
     public async Task HandleAsync(HttpContext context)
     {
         var rawPath = RawPath(context);
@@ -75,6 +77,12 @@ internal sealed partial class ArmRequestHandler(ReadStore store, ArmApiOptions o
         if (request is ArmRequest.InstanceAction or ArmRequest.LatestAssessment)
         {
             await jobs.HandleAsync(context, request, caller);
+            return;
+        }
+
+        if (request is ArmRequest.MachineExtension or ArmRequest.MachineAction)
+        {
+            await _extensions.HandleAsync(context, request, caller);
             return;
         }
 

@@ -123,6 +123,11 @@ internal static class ArmRequestParser
             return instanceAction;
         }
 
+        if (Extensions.MachineRoutes.Parse(groupPrefix, providerNamespace, rest[2..]) is { } machineRoute)
+        {
+            return machineRoute;
+        }
+
         return ParseTypesAndNames(groupPrefix, providerNamespace, rest[2..]);
     }
 

@@ -1,4 +1,5 @@
 using ArcActors.Arm.Auth;
+using ArcActors.ReadModel;
 using Microsoft.AspNetCore.Http;
 
 namespace ArcActors.Arm;
@@ -11,6 +12,8 @@ internal static class ArmRequestRules
         ArmRequest.ProviderAction => "POST",
         ArmRequest.InstanceAction => "POST",
         ArmRequest.LatestAssessment => "GET",
+        ArmRequest.MachineExtension => "GET, PUT, PATCH or DELETE",
+        ArmRequest.MachineAction => "POST",
         ArmRequest.Resource { Type: var type } when type == ArmResourceTypes.License => "GET, PUT, PATCH or DELETE",
         ArmRequest.Resource { Type: var type } when type == ArmResourceTypes.Instance => "GET or PATCH",
         _ => "GET",
@@ -28,6 +31,8 @@ internal static class ArmRequestRules
         ArmRequest.ActivityLog => ArmApiVersions.Check(apiVersion, "the activity log", ArmApiVersions.ActivityLog),
         ArmRequest.InstanceAction action => ArmApiVersions.Check(apiVersion, $"action '{action.Action}'", ArmResourceTypes.Instance.ApiVersions),
         ArmRequest.LatestAssessment => ArmApiVersions.Check(apiVersion, "bestPracticesAssessments", ArmResourceTypes.Instance.ApiVersions),
+        ArmRequest.MachineExtension => ArmApiVersions.Check(apiVersion, $"resource type '{Extensions.MachineRoutes.ExtensionType}'", ArmResourceTypes.Machine.ApiVersions),
+        ArmRequest.MachineAction action => ArmApiVersions.Check(apiVersion, $"action '{action.Action}'", ArmResourceTypes.Machine.ApiVersions),
         _ => ArmApiVersions.Check(apiVersion, "resource lists", ArmApiVersions.ResourceManager),
     };
 
@@ -47,6 +52,10 @@ internal static class ArmRequestRules
         ArmRequest.InstanceAction action => (ArmActions.For(HttpMethods.Post, ArmResourceTypes.Instance.Namespace, $"{ArmResourceTypes.Instance.TypePath}/{action.Action}"),
             action.InstanceId),
         ArmRequest.LatestAssessment latest => (ArmActions.BestPracticesAssessmentsRead, latest.InstanceId),
+        ArmRequest.MachineExtension extension => (ArmActions.For(method, ResourceIds.HybridComputeProvider, $"{ArmResourceTypes.Machine.TypePath}/{Extensions.MachineRoutes.ExtensionsSegment}"),
+            Extensions.MachineRoutes.ExtensionId(extension.MachineId, extension.ExtensionName)),
+        ArmRequest.MachineAction action => (ArmActions.For(HttpMethods.Post, ResourceIds.HybridComputeProvider, $"{ArmResourceTypes.Machine.TypePath}/{action.Action}"),
+            action.MachineId),
         _ => throw new ArgumentException($"No permission is defined for {request.GetType().Name}.", nameof(request)),
     };
 

@@ -46,6 +46,21 @@ public static class ArmActions
     /// <summary>Reads the newest best practices assessment result of an instance, which <c>*/read</c> grants.</summary>
     public const string BestPracticesAssessmentsRead = "Microsoft.AzureArcData/sqlServerInstances/bestPracticesAssessments/read";
 
+    /// <summary>Reads the SQL Server extension of a machine and its settings, which <c>*/read</c> grants.</summary>
+    public const string ExtensionsRead = "Microsoft.HybridCompute/machines/extensions/read";
+
+    /// <summary>Changes the settings of the SQL Server extension of a machine (PUT or PATCH), which queues a Deploy job.</summary>
+    public const string ExtensionsWrite = "Microsoft.HybridCompute/machines/extensions/write";
+
+    /// <summary>Uninstalls the SQL Server extension of a machine, which queues a Deploy job.</summary>
+    public const string ExtensionsDelete = "Microsoft.HybridCompute/machines/extensions/delete";
+
+    /// <summary>Lists the relay jobs of a machine, such as Deploy and InstallUpdate jobs.</summary>
+    public const string MachineGetJobsStatus = "Microsoft.HybridCompute/machines/getJobsStatus/action";
+
+    /// <summary>Queues the installation of an update on a Windows host within a maintenance window.</summary>
+    public const string InstallUpdate = "Microsoft.HybridCompute/machines/installUpdate/action";
+
     /// <summary>Returns the action of a request with <paramref name="httpMethod"/> on a provider type, following the rules above.</summary>
     /// <exception cref="ArgumentException">The method is not GET, HEAD, PUT, PATCH, DELETE or POST, or a name is empty.</exception>
     public static string For(string httpMethod, string providerNamespace, string typePath)

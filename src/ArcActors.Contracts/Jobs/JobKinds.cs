@@ -21,7 +21,13 @@ public static class JobKinds
     /// <summary>Installs an update: parameters <c>updateId</c> and <c>classification</c> (Critical, Important, Moderate, Low).</summary>
     public const string InstallUpdate = "InstallUpdate";
 
-    public static IReadOnlyList<string> All { get; } = [BestPracticesAssessment, Backup, Deploy, ReconcilePrivileges, InstallUpdate];
+    /// <summary>
+    /// Stores the instance-level backup policy of <see cref="JobCommand.InstanceName"/> on the host, which then takes automated
+    /// backups on that schedule: parameter <c>policy</c> is a BackupPolicy in JSON with the ARM property names, or empty for none.
+    /// </summary>
+    public const string SetBackupPolicy = "SetBackupPolicy";
+
+    public static IReadOnlyList<string> All { get; } = [BestPracticesAssessment, Backup, Deploy, ReconcilePrivileges, InstallUpdate, SetBackupPolicy];
 
     /// <summary>Returns the kind as written in <see cref="All"/>, matched case-insensitively, or null.</summary>
     public static string? Find(string kind) => All.FirstOrDefault(known => string.Equals(known, kind, StringComparison.OrdinalIgnoreCase));

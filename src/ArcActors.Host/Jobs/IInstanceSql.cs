@@ -1,6 +1,7 @@
 using ArcActors.Contracts.Discovery;
 using ArcActors.Sql.Backups;
 using ArcActors.Sql.Execution;
+using ArcActors.Sql.Privileges;
 
 namespace ArcActors.Host.Jobs;
 
@@ -15,4 +16,14 @@ public interface IInstanceSql
 
     /// <summary>Returns true when msdb records a finished backup of the kind with this description.</summary>
     Task<bool> BackupFinishedAsync(InstanceLocation instance, string database, BackupKind kind, string description, CancellationToken cancellationToken);
+
+    /// <summary>Returns, per database and kind, when the newest backup that started at or after <paramref name="since"/> started (UTC).</summary>
+    Task<IReadOnlyList<LastBackupStart>> LastBackupStartsAsync(InstanceLocation instance, DateTimeOffset since, CancellationToken cancellationToken);
+
+    /// <summary>Returns the msdb history of the backups automated backups wrote, with their files.</summary>
+    Task<IReadOnlyList<BackupHistoryEntry>> AutomatedBackupHistoryAsync(InstanceLocation instance, CancellationToken cancellationToken);
+
+    /// <summary>Returns the items <paramref name="principal"/> holds now; see <see cref="PermissionReader.ReadAsync"/>.</summary>
+    Task<IReadOnlySet<PermissionItem>> ReadPermissionsAsync(
+        InstanceLocation instance, string principal, IReadOnlyList<DatabaseTarget> databases, CancellationToken cancellationToken);
 }

@@ -82,7 +82,7 @@ public sealed class HostLink : ReceiveActor, IWithTimers
     {
         _routes[uploadId] = new Route(Sender, _clock.GetUtcNow() + _routeExpiry);
         var wrapped = AuthenticatedUpload.Wrap(_credentials.HostKeyId, _credentials.Key, upload);
-        _clusterClient.Tell(new ClusterClient.Send(IngressPath, wrapped, localAffinity: false), Self);
+        _clusterClient.Tell(new ClusterClient.Send(IngressPath, wrapped, localAffinity: true), Self);
     }
 
     private void Deliver(Guid uploadId, IArcActorsMessage reply)

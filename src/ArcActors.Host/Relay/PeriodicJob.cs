@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Akka.Actor;
 using Akka.Event;
 using ArcActors.Contracts.Discovery;
@@ -7,7 +8,8 @@ namespace ArcActors.Host.Relay;
 
 /// <summary>
 /// Runs one job handler on the host by itself every <c>interval</c>, without the cloud's queue: the
-/// hourly least-privilege reconciliation is one. Each run is logged; a failed run is a warning.
+/// hourly least-privilege reconciliation is one. Each run is logged. A failed run is a warning, and so is a
+/// succeeded run whose result JSON carries <c>"warning": true</c>, such as a reconciliation that found drift.
 /// </summary>
 public sealed class PeriodicJob : ReceiveActor, IWithTimers
 {
@@ -70,13 +72,37 @@ public sealed class PeriodicJob : ReceiveActor, IWithTimers
     private void OnOutcome(JobOutcome outcome)
     {
         _running = false;
-        if (outcome.State == JobState.Succeeded)
+        if (outcome.State == JobState.Succeeded && HasWarning(outcome.Result))
+        {
+            _log.Warning("host {0}: periodic {1}: {2}", _vmId, _kind, outcome.Message);
+        }
+        else if (outcome.State == JobState.Succeeded)
         {
             _log.Info("host {0}: periodic {1}: {2}", _vmId, _kind, outcome.Message);
         }
         else
         {
             _log.Warning("host {0}: periodic {1} ended {2}: {3}", _vmId, _kind, outcome.State, outcome.Message);
+        }
+    }
+
+    private static bool HasWarning(string result)
+    {
+        if (string.IsNullOrWhiteSpace(result))
+        {
+            return false;
+        }
+
+        try
+        {
+            using var document = JsonDocument.Parse(result);
+            return document.RootElement.ValueKind == JsonValueKind.Object
+                && document.RootElement.TryGetProperty("warning", out var warning)
+                && warning.ValueKind == JsonValueKind.True;
+        }
+        catch (JsonException)
+        {
+            return false;
         }
     }
 

@@ -8,6 +8,7 @@ using ArcActors.Contracts.Jobs;
 using ArcActors.Contracts.Licenses;
 using ArcActors.Contracts.Subscriptions;
 using ArcActors.Dps.Hosting;
+using ArcActors.Host.Jobs;
 using ArcActors.ReadModel;
 
 namespace ArcActors.Node.Runtime;
@@ -56,14 +57,35 @@ public sealed class AkkaArmCommands(DpsServices dps, TimeProvider clock, TimeSpa
                 $"The instance '{patch.ResourceId}' did not reply within {_timeout.TotalSeconds:0} s. The change may still complete; read the instance, then retry.");
         }
 
-        if (reply.Found)
+        if (!reply.Found)
         {
-            await dps.Projections.CatchUpAsync(EventTags.Inventory);
+            return ArmWriteResult.Failed(404, "ResourceNotFound", $"The instance '{patch.ResourceId}' has no inventory on the cloud side yet; retry after its next inventory cycle.");
         }
 
-        return reply.Found
-            ? new ArmWriteResult(200, ArmRenderer.InstanceSettingsProperties(reply.Settings))
-            : ArmWriteResult.Failed(404, "ResourceNotFound", $"The instance '{patch.ResourceId}' has no inventory on the cloud side yet; retry after its next inventory cycle.");
+        await dps.Projections.CatchUpAsync(EventTags.Inventory);
+        if (patch.BackupPolicy is not null && await SendBackupPolicyAsync(patch, reply.Settings, cancellationToken) is { } notQueued)
+        {
+            return notQueued;
+        }
+
+        return new ArmWriteResult(200, ArmRenderer.InstanceSettingsProperties(reply.Settings));
+    }
+
+    /// <summary>How long a SetBackupPolicy job may wait for a host that is offline.</summary>
+    public static readonly TimeSpan BackupPolicyJobTimeout = TimeSpan.FromDays(1);
+
+    // The entity's reply does not say whether the policy changed, so every PATCH that carries one sends it to the host.
+    // Storing a policy again is harmless there, and a PATCH repeated after a failed send delivers the policy.
+    private async Task<ArmWriteResult?> SendBackupPolicyAsync(InstancePatch patch, InstanceSettings settings, CancellationToken cancellationToken)
+    {
+        var parameters = new Dictionary<string, string> { ["policy"] = BackupPolicyJson.Write(settings.BackupPolicy) };
+        var job = new JobCommand(Guid.NewGuid(), patch.VmId, JobKinds.SetBackupPolicy, patch.InstanceName, parameters, clock.GetUtcNow(),
+            BackupPolicyJobTimeout, patch.Caller);
+        var queued = await EnqueueJobAsync(job, cancellationToken);
+        return queued.Refused is { } refused
+            ? ArmWriteResult.Failed(503, "BackupPolicyNotQueued",
+                $"The backup policy of '{patch.ResourceId}' is stored, but the job that sends it to the host was not queued ({refused.Code}: {refused.Message}). Send the PATCH again.")
+            : null;
     }
 
     public async Task<ArmWriteResult> WriteLicenseAsync(LicenseWrite write, CancellationToken cancellationToken)

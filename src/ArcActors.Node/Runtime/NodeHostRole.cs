@@ -72,7 +72,7 @@ public static class NodeHostRole
         else
         {
             source = simulation.CreateSource();
-            sql = new SimulatedInstanceSql();
+            sql = new SimulatedInstanceSql(simulation.Clock);
             clock = simulation.Clock;
             settings = simulation.Accelerate(settings);
             output.WriteLine($"host: SIMULATED host '{simulation.Host.Name}' (machine {vmId:D}) at {simulation.Clock.Speed:0.###}x from {simulation.Fleet.Start:O}; "

@@ -18,9 +18,16 @@ public static class NodeRelay
 {
     public const string PollIntervalSetting = "arcactors.host.relay.poll-interval";
 
-    public sealed record Started(IActorRef Listener, JobLedger Ledger) : IDisposable
+    /// <summary>How often a host node computes its automated backup schedule; one minute when unset.</summary>
+    public const string BackupTickSetting = "arcactors.host.backups.tick-interval";
+
+    public sealed record Started(IActorRef Listener, JobLedger Ledger, BackupPolicyStore BackupPolicies) : IDisposable
     {
-        public void Dispose() => Ledger.Dispose();
+        public void Dispose()
+        {
+            Ledger.Dispose();
+            BackupPolicies.Dispose();
+        }
     }
 
     /// <exception cref="NodeConfigException">The poll interval is not a positive duration of at most an hour.</exception>
@@ -28,11 +35,16 @@ public static class NodeRelay
     {
         var interval = PollInterval(config);
         var ledger = new JobLedger(Path.Combine(dataDirectory, "host-jobs.db"));
-        var handlers = Handlers(system, vmId, source, sql, clock);
+        var policies = new BackupPolicyStore(Path.Combine(dataDirectory, "host-jobs.db"));
+        var handlers = Handlers(system, vmId, source, sql, clock, policies);
         var listener = system.ActorOf(
             RelayListener.Props(vmId, link, ledger, handlers, source, new RelaySettings { PollInterval = interval }, clock), "relay-listener");
         system.ActorOf(PeriodicJob.Props(vmId, JobKinds.ReconcilePrivileges, handlers[JobKinds.ReconcilePrivileges], source, ReconcileInterval, clock), "privilege-reconciler");
-        return new Started(listener, ledger);
+        var backupSettings = new BackupScheduleSettings { TickInterval = config.GetTimeSpan(BackupTickSetting, TimeSpan.FromMinutes(1), allowInfinite: false) };
+        var files = sql is SimulatedInstanceSql ? null : new LocalBackupFileDeleter();
+        var runner = new BackupScheduleRunner(vmId, source, sql, policies, files, backupSettings);
+        system.ActorOf(BackupScheduleActor.Props(vmId, runner, backupSettings, clock), "backup-schedule");
+        return new Started(listener, ledger, policies);
     }
 
     /// <summary>Returns <see cref="PollIntervalSetting"/>, 30 s when unset.</summary>
@@ -67,7 +79,8 @@ public static class NodeRelay
     /// The job handlers of one host that reaches SQL Server through <paramref name="sql"/>, and its deployer,
     /// which starts Enabled with the settings the host's discovery reports: a running host agent is an installed extension.
     /// </summary>
-    public static IReadOnlyDictionary<string, IJobHandler> Handlers(IActorRefFactory system, Guid vmId, IDiscoverySource source, IInstanceSql sql, TimeProvider clock)
+    public static IReadOnlyDictionary<string, IJobHandler> Handlers(
+        IActorRefFactory system, Guid vmId, IDiscoverySource source, IInstanceSql sql, TimeProvider clock, BackupPolicyStore backupPolicies)
     {
         var installer = new HostPrivilegeInstaller(source, sql);
         var settings = source.DescribeMachineAsync(CancellationToken.None).GetAwaiter().GetResult().Extension;
@@ -75,9 +88,11 @@ public static class NodeRelay
         return new Dictionary<string, IJobHandler>(StringComparer.OrdinalIgnoreCase)
         {
             [JobKinds.Backup] = new BackupJobHandler(source, sql, clock),
+            [JobKinds.SetBackupPolicy] = new SetBackupPolicyJobHandler(backupPolicies),
             [JobKinds.BestPracticesAssessment] = new AssessmentJobHandler(source, clock),
             [JobKinds.Deploy] = new DeployJobHandler(deployer, DeployTimeout),
             [JobKinds.ReconcilePrivileges] = new ReconcilePrivilegesJobHandler(deployer, installer, DeployTimeout),
+            [JobKinds.InstallUpdate] = new InstallUpdateJobHandler(new SimulatedUpdateExecutor(), clock),
         };
     }
 

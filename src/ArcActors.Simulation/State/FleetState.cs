@@ -127,7 +127,38 @@ public sealed class FleetState
         return _snapshot.DatabaseCreated.TryGetValue(key, out var created) ? created : Fleet.Start;
     }
 
+    /// <summary>
+    /// Records a backup that finished at <paramref name="finishedAt"/> as the database's last full or last log
+    /// backup, so the next inventory shows it, and returns false when the host, instance or database does not
+    /// exist now. A time older than the one recorded leaves it. Serialized with <see cref="ApplyUntil"/>.
+    /// </summary>
+    public bool RecordBackup(Guid vmId, string instanceName, string databaseName, bool isLogBackup, DateTimeOffset finishedAt)
+    {
+        lock (_applyLock)
+        {
+            var snapshot = _snapshot;
+            var host = snapshot.FindHost(vmId);
+            var instance = host?.FindInstance(instanceName);
+            var database = instance?.FindDatabase(databaseName);
+            if (host is null || instance is null || database is null)
+            {
+                return false;
+            }
+
+            var updated = isLogBackup
+                ? database with { LastLogBackup = Later(database.LastLogBackup, finishedAt) }
+                : database with { LastFullBackup = Later(database.LastFullBackup, finishedAt) };
+            var databases = instance.Databases.Select(item => ReferenceEquals(item, database) ? updated : item).ToList();
+            var instances = host.Instances.Select(item => ReferenceEquals(item, instance) ? instance with { Databases = databases } : item).ToList();
+            _snapshot = snapshot with { Hosts = snapshot.Hosts.Replace(host, host with { Instances = instances }, ReferenceEqualityComparer.Instance) };
+            return true;
+        }
+    }
+
     internal FleetSnapshot Snapshot => _snapshot;
+
+    private static DateTimeOffset Later(DateTimeOffset? recorded, DateTimeOffset candidate) =>
+        recorded is { } current && current > candidate ? current : candidate;
 
     private static FleetHost ResolveHost(FleetHost host) =>
         host with { Instances = host.Instances.Select(TimelineApplier.ResolveCompatibilityLevels).ToList() };

@@ -56,7 +56,8 @@ public sealed class InstancePatchTests : IAsyncLifetime
 
         var log = await _api.GetAsync($"/subscriptions/{Subscription}/providers/Microsoft.Insights/eventtypes/management/values?api-version=2015-04-01"
             + $"&$filter=eventTimestamp ge '{DateTimeOffset.UtcNow.AddHours(-1):yyyy-MM-ddTHH:mm:ssZ}'");
-        var entry = log["value"]!.AsArray().Single(e => e!["caller"]!.GetValue<string>() == "contributor@example.test");
+        var entry = log["value"]!.AsArray().Single(e => e!["caller"]!.GetValue<string>() == "contributor@example.test"
+            && e["operationName"]!["value"]!.GetValue<string>() == "Microsoft.AzureArcData/sqlServerInstances/write");
         Assert.Contains("retentionPeriodDays", entry!["properties"]!["changes"]!.GetValue<string>());
     }
 

@@ -25,6 +25,8 @@ public sealed class RelayJobApiTests : IAsyncLifetime
               - name: SALES
                 edition: Enterprise
                 version: 16.0.4135.4
+                databases:
+                  - name: orders
           - name: sql-license-only
             logicalProcessors: 4
             extension: { licenseType: LicenseOnly }
@@ -100,7 +102,7 @@ public sealed class RelayJobApiTests : IAsyncLifetime
     [Fact]
     public async Task CancelJob_QueuedJobCancelledInQueue()
     {
-        var (_, accepted) = await PostAsync("sql-paid_SALES", "runBackup", """{"database": "master", "type": "Full"}""");
+        var (_, accepted) = await PostAsync("sql-paid_SALES", "runBackup", """{"database": "orders", "type": "Full"}""");
         var jobId = accepted!["jobId"]!.GetValue<string>();
 
         var (status, cancelled) = await PostAsync("sql-paid_SALES", "cancelJob", $$"""{"jobId": "{{jobId}}"}""");

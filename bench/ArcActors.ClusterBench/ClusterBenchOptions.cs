@@ -1,0 +1,76 @@
+using System.Globalization;
+
+namespace ArcActors.ClusterBench;
+
+/// <summary>Command-line settings of the cluster benchmark.</summary>
+public sealed record ClusterBenchOptions
+{
+    /// <summary>Environment variable with the Npgsql connection string of a PostgreSQL server whose role may create databases.</summary>
+    public const string PostgresVariable = "ARCACTORS_BENCH_POSTGRES";
+
+    public const string Usage = """
+        arcactors-clusterbench: uploads per second, in-process and over TLS remoting into 3 dps nodes, and failover time
+
+        Options:
+          --hosts N          simulated hosts, each with its own upload loop (default: 50)
+          --in-flight N      uploads each host keeps in flight (default: 1)
+          --warmup SEC       seconds of load before each measuring window (default: 15)
+          --window SEC       length of each measuring window in seconds (default: 60)
+          --recovery SEC     at most this many seconds of load after the kill (default: 90)
+          --timeout SEC      seconds a host waits for a reply before it sends the same upload again (default: 3)
+          --work DIR         folder for certificates, node files, data and logs (default: a new temporary folder)
+          --no-kill          skip the failover part
+
+        The journal is the PostgreSQL server in ARCACTORS_BENCH_POSTGRES (an Npgsql connection string whose
+        role may create databases); the benchmark creates one database per path in it.
+        """;
+
+    public int Hosts { get; init; } = 50;
+    public int InFlight { get; init; } = 1;
+    public TimeSpan Warmup { get; init; } = TimeSpan.FromSeconds(15);
+    public TimeSpan Window { get; init; } = TimeSpan.FromSeconds(60);
+    public TimeSpan Recovery { get; init; } = TimeSpan.FromSeconds(90);
+    public TimeSpan ReplyTimeout { get; init; } = TimeSpan.FromSeconds(3);
+    public string? Work { get; init; }
+    public bool Kill { get; init; } = true;
+
+    /// <exception cref="ArgumentException">An option is unknown or its value is invalid.</exception>
+    public static ClusterBenchOptions Parse(string[] args)
+    {
+        var options = new ClusterBenchOptions();
+        for (var index = 0; index < args.Length; index++)
+        {
+            var name = args[index];
+            if (name == "--no-kill")
+            {
+                options = options with { Kill = false };
+                continue;
+            }
+
+            if (index + 1 >= args.Length)
+            {
+                throw new ArgumentException($"option {name} needs a value; see --help.");
+            }
+
+            var value = args[++index];
+            options = name switch
+            {
+                "--hosts" => options with { Hosts = Positive(name, value) },
+                "--in-flight" => options with { InFlight = Positive(name, value) },
+                "--warmup" => options with { Warmup = TimeSpan.FromSeconds(Positive(name, value)) },
+                "--window" => options with { Window = TimeSpan.FromSeconds(Positive(name, value)) },
+                "--recovery" => options with { Recovery = TimeSpan.FromSeconds(Positive(name, value)) },
+                "--timeout" => options with { ReplyTimeout = TimeSpan.FromSeconds(Positive(name, value)) },
+                "--work" => options with { Work = value },
+                _ => throw new ArgumentException($"unknown option '{name}'; see --help."),
+            };
+        }
+
+        return options;
+    }
+
+    private static int Positive(string name, string value) =>
+        int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number > 0
+            ? number
+            : throw new ArgumentException($"{name} '{value}' is invalid; give a whole number of at least 1.");
+}

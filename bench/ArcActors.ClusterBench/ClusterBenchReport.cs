@@ -1,0 +1,41 @@
+using System.Globalization;
+
+namespace ArcActors.ClusterBench;
+
+/// <summary>Prints the result block of one benchmark run.</summary>
+public static class ClusterBenchReport
+{
+    public static void Write(TextWriter output, ClusterBenchOptions options, PathResult inProcess, PathResult remote, FailoverResult? failover)
+    {
+        var share = remote.UploadsPerSecond / inProcess.UploadsPerSecond;
+        output.WriteLine();
+        output.WriteLine("=== ArcActors cluster benchmark ===");
+        output.WriteLine(F($"hosts {options.Hosts}, {options.InFlight} upload(s) in flight per host, mix: inventory and usage alternating, warm-up {options.Warmup.TotalSeconds:0} s, window {options.Window.TotalSeconds:0} s, reply timeout {options.ReplyTimeout.TotalSeconds:0} s"));
+        output.WriteLine(F($"machine: {Environment.ProcessorCount} logical processors, .NET {Environment.Version}, journal PostgreSQL"));
+        foreach (var path in new[] { inProcess, remote })
+        {
+            output.WriteLine(F($"{path.Name}: {path.UploadsPerSecond:0.0} accepted uploads/s ({path.Accepted} in {path.WindowSeconds:0.0} s), rejected {path.Rejected}, reply timeouts {path.Timeouts}, events persisted {path.EventsPersisted}"));
+            foreach (var (process, percent) in path.CpuPercent)
+            {
+                output.WriteLine(F($"    CPU {process}: {percent:0}% of one core"));
+            }
+        }
+
+        output.WriteLine(F($"remote / in-process: {share:P0}; target at least 50%: {(share >= 0.5 ? "MET" : "NOT MET")}"));
+        if (failover is null)
+        {
+            output.WriteLine("failover: skipped (--no-kill)");
+            return;
+        }
+
+        output.WriteLine(F($"failover (dps-3 killed with SIGKILL): pre-kill {failover.PreKillRate:0.0}/s, lowest 1-s rate after {failover.LowestRate}/s"));
+        output.WriteLine(F($"    rate back at 90% after: {Seconds(failover.RateRecoveredAfter)}"));
+        output.WriteLine(F($"    every host accepted again after: {Seconds(failover.AllHostsAcceptedAfter)}; stalled hosts {failover.StalledHosts}, their median {failover.MedianStalledHostAfter:0.0} s"));
+        output.WriteLine(F($"    reply timeouts after the kill: {failover.Timeouts}"));
+        output.WriteLine("    accepted per second after the kill: " + string.Join(" ", failover.PerSecond));
+    }
+
+    private static string Seconds(double? value) => value is { } seconds ? F($"{seconds:0.0} s") : "not within the recovery limit";
+
+    private static string F(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}

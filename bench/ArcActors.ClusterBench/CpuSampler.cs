@@ -1,0 +1,64 @@
+using System.Globalization;
+
+namespace ArcActors.ClusterBench;
+
+/// <summary>CPU time (user plus system) of processes, read from <c>/proc/PID/stat</c> on Linux.</summary>
+public static class CpuSampler
+{
+    // USER_HZ, the unit of utime and stime in /proc/PID/stat; 100 on Linux for x86-64 and arm64.
+    private const double TicksPerSecond = 100;
+
+    /// <summary>CPU seconds <paramref name="pid"/> has used so far, or null when it is gone or /proc is missing.</summary>
+    public static double? CpuSeconds(int pid)
+    {
+        try
+        {
+            var stat = File.ReadAllText($"/proc/{pid}/stat");
+            var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+
+            // After the command name: state is field 3, utime field 14 and stime field 15 (1-based in proc(5)).
+            var user = long.Parse(fields[11], CultureInfo.InvariantCulture);
+            var system = long.Parse(fields[12], CultureInfo.InvariantCulture);
+            return (user + system) / TicksPerSecond;
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or FormatException or IndexOutOfRangeException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>CPU seconds of every PostgreSQL process (postgres or postmaster command), summed, or 0 without /proc.</summary>
+    public static double PostgresCpuSeconds()
+    {
+        if (!Directory.Exists("/proc"))
+        {
+            return 0;
+        }
+
+        var total = 0.0;
+        foreach (var folder in Directory.EnumerateDirectories("/proc"))
+        {
+            if (!int.TryParse(Path.GetFileName(folder), out var pid))
+            {
+                continue;
+            }
+
+            string command;
+            try
+            {
+                command = File.ReadAllText(Path.Combine(folder, "comm")).Trim();
+            }
+            catch (IOException)
+            {
+                continue;
+            }
+
+            if (command is "postgres" or "postmaster")
+            {
+                total += CpuSeconds(pid) ?? 0;
+            }
+        }
+
+        return total;
+    }
+}

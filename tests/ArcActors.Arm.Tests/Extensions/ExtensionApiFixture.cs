@@ -1,0 +1,153 @@
+using System.Net.Http.Headers;
+using System.Text.Json.Nodes;
+using ArcActors.Arm.Auth;
+using ArcActors.Arm.Tests.Jobs;
+using ArcActors.Contracts.Events;
+using ArcActors.Contracts.Inventory;
+using ArcActors.Contracts.Jobs;
+using ArcActors.ReadModel;
+using static ArcActors.Arm.Tests.Fixtures;
+
+namespace ArcActors.Arm.Tests.Extensions;
+
+/// <summary>
+/// Two APIs over real HTTPS on one read store: one with bearer tokens and <see cref="FakeJobCommands"/>, one read-only.
+/// The store holds four machines: the Windows PAYG host of <see cref="Fixtures"/> with ESU, PAYG consent, an excluded
+/// instance and AG discovery turned off; a Linux PAYG host; a Windows LicenseOnly host; and a Windows Paid host whose
+/// Deploy job is Running.
+/// </summary>
+public sealed class ExtensionApiFixture : IAsyncLifetime
+{
+    public const string LinuxHost = "sql-linux-01";
+    public const string LicenseOnlyHost = "sql-archive-02";
+    public const string BusyHost = "sql-busy-03";
+
+    public static readonly Guid LinuxVmId = Guid.Parse("7d1e2f30-4a5b-4c6d-8e9f-0a1b2c3d4e5f");
+    public static readonly Guid LicenseOnlyVmId = Guid.Parse("5e2b7a44-0c1d-4f8e-b3a2-91d7c6e5f403");
+    public static readonly Guid BusyVmId = Guid.Parse("9a8b7c6d-5e4f-4a3b-9c2d-1e0f2a3b4c5d");
+
+    /// <summary>The id of the Deploy job that is Running on <see cref="BusyHost"/>.</summary>
+    public static readonly Guid BusyJobId = Guid.Parse("2b4d6f80-1a3c-4e5f-8a7b-9c0d1e2f3a4b");
+
+    /// <summary>The extension settings of the main Windows host in the read store.</summary>
+    public static readonly ExtensionSettings MainSettings = new()
+    {
+        LicenseType = "PAYG",
+        ConsentToRecurringPayg = true,
+        EnableExtendedSecurityUpdates = true,
+        ExcludedInstances = ["SQLEXPRESS"],
+        FeatureFlags = new Dictionary<string, bool> { ["AvailabilityGroupDiscovery"] = false },
+    };
+
+    private TokenKey _key = null!;
+    private HttpClient _http = null!;
+    private HttpClient _readOnlyHttp = null!;
+
+    public string Folder { get; } = Path.Combine(Path.GetTempPath(), "arcactors-extensions-" + Guid.NewGuid().ToString("N"));
+
+    public ReadStore Store { get; private set; } = null!;
+
+    internal FakeJobCommands Commands { get; private set; } = null!;
+
+    public ArmApi Api { get; private set; } = null!;
+
+    public ArmApi ReadOnlyApi { get; private set; } = null!;
+
+    public static string MainMachineId => MachineId();
+
+    public static string MachineIdOf(string hostName) => $"{GroupId}/providers/Microsoft.HybridCompute/machines/{hostName}";
+
+    public static string ExtensionPath(string machineId, string name = "WindowsAgent.SqlServer") =>
+        $"{machineId}/extensions/{name}?api-version=2024-01-01";
+
+    public async Task InitializeAsync()
+    {
+        Directory.CreateDirectory(Folder);
+        Store = ReadStore.Open(Path.Combine(Folder, "read.db"));
+        Store.ApplyBatch("inventory", Batch(1,
+            new MachineChanged(Scope, Start, Machine() with { Extension = MainSettings }, []),
+            new MachineChanged(Scope, Start, Machine() with { VmId = LinuxVmId, HostName = LinuxHost, Os = "Linux" }, []),
+            new MachineChanged(Scope, Start, Machine() with
+            {
+                VmId = LicenseOnlyVmId,
+                HostName = LicenseOnlyHost,
+                Extension = new ExtensionSettings { LicenseType = "LicenseOnly" },
+            }, []),
+            new MachineChanged(Scope, Start, Machine() with { VmId = BusyVmId, HostName = BusyHost, Extension = new ExtensionSettings() }, [])));
+
+        Commands = new FakeJobCommands(Store);
+        var busyJob = new JobCommand(BusyJobId, BusyVmId, JobKinds.Deploy, "", new Dictionary<string, string> { ["operation"] = "Update" },
+            Start, TimeSpan.FromHours(1), "contributor@example.test");
+        Commands.Project(new JobQueued(busyJob));
+        Commands.Project(new JobStateChanged(BusyVmId, BusyJobId, JobState.Running, "", "", Start, "host"));
+
+        _key = TokenKey.LoadOrCreate(Path.Combine(Folder, "api-token.key"));
+        Api = ArmApi.Build(new ArmApiOptions
+        {
+            Store = Store,
+            DataFolder = Folder,
+            Authorizer = new ArmAuthorizer(_key, TimeProvider.System),
+            Commands = Commands,
+        });
+        ReadOnlyApi = ArmApi.Build(new ArmApiOptions { Store = Store, DataFolder = Folder });
+        await Api.StartAsync();
+        await ReadOnlyApi.StartAsync();
+
+        _http = new HttpClient(ArmApiFixture.TrustingHandler(Api.CertificateThumbprint)) { BaseAddress = Api.BaseAddress };
+        _readOnlyHttp = new HttpClient(ArmApiFixture.TrustingHandler(ReadOnlyApi.CertificateThumbprint)) { BaseAddress = ReadOnlyApi.BaseAddress };
+    }
+
+    public async Task DisposeAsync()
+    {
+        _http.Dispose();
+        _readOnlyHttp.Dispose();
+        await Api.DisposeAsync();
+        await ReadOnlyApi.DisposeAsync();
+        Store.Dispose();
+        try
+        {
+            Directory.Delete(Folder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // NOTE: a pooled SQLite handle released late can keep the file open, and then the folder stays behind.
+        }
+    }
+
+    /// <summary>
+    /// Forgets the recorded commands and cancels every open job the earlier tests queued, so each test starts with no
+    /// Deploy job in progress except the one on <see cref="BusyHost"/>.
+    /// </summary>
+    public void Reset()
+    {
+        foreach (var machineId in new[] { MainMachineId, MachineIdOf(LinuxHost), MachineIdOf(LicenseOnlyHost) })
+        {
+            foreach (var job in Store.ListJobs(machineId).Where(job => !job.State.IsFinal()))
+            {
+                Commands.Project(new JobStateChanged(job.VmId, job.JobId, JobState.Cancelled, "ended by the test fixture", "", Start, "test"));
+            }
+        }
+
+        Commands.Reset();
+    }
+
+    /// <summary>Sends a request with a token for <paramref name="role"/>; a null <paramref name="body"/> sends no content.</summary>
+    public async Task<JobResponse> SendAsync(HttpMethod method, string pathAndQuery, string? body = null, string role = "Contributor", bool readOnlyApi = false)
+    {
+        using var request = new HttpRequestMessage(method, pathAndQuery);
+        if (!readOnlyApi)
+        {
+            var token = ArmTokens.Issue(_key, $"{role.ToLowerInvariant()}@example.test", role, $"/subscriptions/{Scope.SubscriptionId}", TimeSpan.FromHours(1), TimeProvider.System);
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        }
+
+        if (body is not null)
+        {
+            request.Content = new StringContent(body, System.Text.Encoding.UTF8, "application/json");
+        }
+
+        using var response = await (readOnlyApi ? _readOnlyHttp : _http).SendAsync(request);
+        var text = await response.Content.ReadAsStringAsync();
+        return new JobResponse((int)response.StatusCode, text.Length == 0 ? null : JsonNode.Parse(text)!.AsObject(), response.Headers.Location);
+    }
+}
