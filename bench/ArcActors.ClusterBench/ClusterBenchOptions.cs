@@ -14,7 +14,7 @@ public sealed record ClusterBenchOptions
         Options:
           --hosts N          simulated hosts, each with its own upload loop (default: 50)
           --in-flight N      uploads each host keeps in flight (default: 1)
-          --warmup SEC       seconds of load before each measuring window (default: 15)
+          --warmup SEC       seconds of load before each measuring window, long enough for shards to settle (default: 90)
           --window SEC       length of each measuring window in seconds (default: 60)
           --recovery SEC     at most this many seconds of load after the kill (default: 90)
           --timeout SEC      seconds a host waits for a reply before it sends the same upload again (default: 3)
@@ -27,7 +27,7 @@ public sealed record ClusterBenchOptions
 
     public int Hosts { get; init; } = 50;
     public int InFlight { get; init; } = 1;
-    public TimeSpan Warmup { get; init; } = TimeSpan.FromSeconds(15);
+    public TimeSpan Warmup { get; init; } = TimeSpan.FromSeconds(90);
     public TimeSpan Window { get; init; } = TimeSpan.FromSeconds(60);
     public TimeSpan Recovery { get; init; } = TimeSpan.FromSeconds(90);
     public TimeSpan ReplyTimeout { get; init; } = TimeSpan.FromSeconds(3);

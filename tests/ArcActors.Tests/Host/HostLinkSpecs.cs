@@ -136,7 +136,7 @@ public sealed class HostLinkSpecs : TestKit
 
         var send = client.ExpectMsg<ClusterClient.Send>();
         Assert.Equal("/user/ingress", send.Path);
-        Assert.False(send.LocalAffinity);
+        Assert.True(send.LocalAffinity);
         var wrapped = Assert.IsType<AuthenticatedUpload>(send.Message);
         Assert.Equal("hk-0f3a9c2e81d4", wrapped.HostKeyId);
         Assert.Equal("secret", wrapped.Key);
