@@ -16,6 +16,7 @@ internal static class ArmRequestRules
         ArmRequest.MachineAction => "POST",
         ArmRequest.Resource { Type: var type } when type == ArmResourceTypes.License => "GET, PUT, PATCH or DELETE",
         ArmRequest.Resource { Type: var type } when type == ArmResourceTypes.Instance => "GET or PATCH",
+        ArmRequest.Resource { Type: var type } when type == ArmResourceTypes.Database => "GET or PATCH",
         _ => "GET",
     };
 

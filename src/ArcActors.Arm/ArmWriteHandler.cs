@@ -8,7 +8,7 @@ using Microsoft.Extensions.Logging;
 namespace ArcActors.Arm;
 
 /// <summary>
-/// Serves provider documents and every write: provider registration, PATCH of an instance, and PUT,
+/// Serves provider documents and every write: provider registration, PATCH of an instance or a database, and PUT,
 /// PATCH and DELETE of a license. Writes go through <see cref="IArmCommands"/> to the owning entity.
 /// </summary>
 internal sealed partial class ArmWriteHandler(ReadStore store, ArmApiOptions options, ILogger logger)
@@ -39,6 +39,9 @@ internal sealed partial class ArmWriteHandler(ReadStore store, ArmApiOptions opt
                 break;
             case ArmRequest.Resource resource when resource.Type == ArmResourceTypes.License:
                 await WriteLicenseAsync(context, commands, resource, caller);
+                break;
+            case ArmRequest.Resource resource when resource.Type == ArmResourceTypes.Database:
+                await PatchDatabaseAsync(context, commands, resource, caller);
                 break;
         }
     }

@@ -19,6 +19,12 @@ public interface IArmCommands
     /// <summary>Applies a validated PATCH of an instance's writable properties. On success the result contains those properties as they now are.</summary>
     Task<ArmWriteResult> PatchInstanceAsync(InstancePatch patch, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Sets or removes a database's own backup policy. On success the result contains <c>backupPolicy</c> as the
+    /// database now has it, null when the instance policy applies.
+    /// </summary>
+    Task<ArmWriteResult> PatchDatabaseAsync(DatabasePatch patch, CancellationToken cancellationToken);
+
     /// <summary>Creates or replaces (PUT), or updates (PATCH) a physical core license.</summary>
     Task<ArmWriteResult> WriteLicenseAsync(LicenseWrite write, CancellationToken cancellationToken);
 

@@ -65,7 +65,7 @@ internal static class InstancePatchReader
             : (new InstancePatch(current["id"]!.GetValue<string>(), vmId, instanceName, policy, monitoring, caller) { MonitoringShown = shown }, null);
     }
 
-    private static (BackupPolicy?, ArmError?) ReadPolicy(JsonNode? value)
+    internal static (BackupPolicy?, ArmError?) ReadPolicy(JsonNode? value)
     {
         if (value is null)
         {
@@ -112,7 +112,7 @@ internal static class InstancePatchReader
         return (new BackupPolicy(values[0], values[1], values[2], values[3]), null);
     }
 
-    private static ArmError? CheckLicense(JsonObject current, BackupPolicy? policy, bool? monitoring)
+    internal static ArmError? CheckLicense(JsonObject current, BackupPolicy? policy, bool? monitoring)
     {
         var licenseType = current["properties"]?["licenseType"]?.GetValue<string>() ?? "Undefined";
         string? feature = null;
@@ -135,7 +135,7 @@ internal static class InstancePatchReader
             $"Host '{host}' has license type '{licenseType}', and {feature} needs Paid or PAYG. Change the host's LicenseType setting to Paid or PAYG first.");
     }
 
-    private static ArmError? CheckBackupSupport(JsonObject current, BackupPolicy? policy)
+    internal static ArmError? CheckBackupSupport(JsonObject current, BackupPolicy? policy)
     {
         var role = current["properties"]?["alwaysOnRole"]?.GetValue<string>() ?? "None";
         if (policy is not { RetentionPeriodDays: > 0 } || role is not ("FailoverClusterInstance" or "AvailabilityGroupReplica"))

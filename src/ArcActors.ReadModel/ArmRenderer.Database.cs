@@ -6,13 +6,18 @@ namespace ArcActors.ReadModel;
 
 public static partial class ArmRenderer
 {
-    /// <summary>Renders a <c>sqlServerInstances/databases</c> resource below the instance <paramref name="instanceId"/>.</summary>
+    /// <summary>
+    /// Renders a <c>sqlServerInstances/databases</c> resource below the instance <paramref name="instanceId"/>.
+    /// <paramref name="backupPolicy"/> is the policy set on the database itself; without one the resource shows
+    /// <c>backupPolicy</c> null and the instance policy applies.
+    /// </summary>
     public static JsonObject Database(
         ResourceScope scope,
         string instanceId,
         DatabaseSnapshot database,
         ResourceTimes times,
-        DateTimeOffset? lastDatabaseUploadTime)
+        DateTimeOffset? lastDatabaseUploadTime,
+        BackupPolicy? backupPolicy = null)
     {
         ArgumentNullException.ThrowIfNull(scope);
         ArgumentException.ThrowIfNullOrEmpty(instanceId);
@@ -35,7 +40,7 @@ public static partial class ArmRenderer
                 ["lastFullBackup"] = Time(database.LastFullBackup),
                 ["lastLogBackup"] = Time(database.LastLogBackup),
             },
-            ["backupPolicy"] = null,
+            ["backupPolicy"] = backupPolicy is null ? null : BackupPolicyObject(backupPolicy),
             ["createMode"] = "Default",
             ["provisioningState"] = "Succeeded",
             ["lastDatabaseUploadTime"] = Time(lastDatabaseUploadTime),
@@ -49,6 +54,10 @@ public static partial class ArmRenderer
             times,
             properties);
     }
+
+    /// <summary>Returns the writable properties of a database as a PATCH sets them: <c>backupPolicy</c>, null when the database has none.</summary>
+    public static JsonObject DatabaseSettingsProperties(BackupPolicy? backupPolicy) =>
+        new() { ["backupPolicy"] = backupPolicy is null ? null : BackupPolicyObject(backupPolicy) };
 
     // A database whose details could not be read reports level 0, which the spec's range 80-200 rejects, so it renders as null.
     private static JsonNode? CompatibilityLevelOf(DatabaseSnapshot database) =>

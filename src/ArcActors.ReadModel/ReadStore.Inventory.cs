@@ -97,11 +97,13 @@ public sealed partial class ReadStore
             RenderAvailabilityGroups(context, material, hostName, instanceId, at);
         }
 
+        var databasePolicies = LoadSettings(context, key).DatabaseBackupPolicies;
         foreach (var database in LoadDatabases(context, key))
         {
             var databaseId = ResourceIds.Database(instanceId, database.Snapshot.Name);
+            var policy = databasePolicies.GetValueOrDefault(database.Snapshot.Name);
             WriteResource(context, databaseId, ResourceIds.DatabaseType, material.VmId, instanceId, at, times =>
-                ArmRenderer.Database(material.Scope, instanceId, database.Snapshot, times, database.At));
+                ArmRenderer.Database(material.Scope, instanceId, database.Snapshot, times, database.At, policy));
         }
     }
 

@@ -22,8 +22,9 @@ public static class JobKinds
     public const string InstallUpdate = "InstallUpdate";
 
     /// <summary>
-    /// Stores the instance-level backup policy of <see cref="JobCommand.InstanceName"/> on the host, which then takes automated
-    /// backups on that schedule: parameter <c>policy</c> is a BackupPolicy in JSON with the ARM property names, or empty for none.
+    /// Stores the backup policy of <see cref="JobCommand.InstanceName"/> on the host, which then takes automated backups on that
+    /// schedule: parameter <c>policy</c> is a BackupPolicy in JSON with the ARM property names, or empty for none. With parameter
+    /// <c>database</c> the policy is that database's own, and an empty <c>policy</c> removes it so that the instance policy applies.
     /// </summary>
     public const string SetBackupPolicy = "SetBackupPolicy";
 

@@ -35,6 +35,7 @@ public static class MessageManifests
         Register<PatchInstanceSettings>("inst-patch");
         Register<InstanceSettingsReply>("inst-settings");
         Register<InstanceSettingsChanged>("ev-inst-set");
+        Register<PatchDatabaseBackupPolicy>("inst-db-policy");
         Register<PutLicense>("lic-put");
         Register<PatchLicense>("lic-patch");
         Register<DeleteLicense>("lic-del");

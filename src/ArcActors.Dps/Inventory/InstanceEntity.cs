@@ -29,6 +29,7 @@ public sealed class InstanceEntity : ReceivePersistentActor
         Recover<InstanceSettingsChanged>(changed => _settings = changed.Settings);
         Command<UploadInventory>(OnUpload);
         Command<PatchInstanceSettings>(OnPatch);
+        Command<PatchDatabaseBackupPolicy>(OnPatchDatabase);
     }
 
     public override string PersistenceId { get; }
@@ -74,6 +75,44 @@ public sealed class InstanceEntity : ReceivePersistentActor
 
         var name = ResourceIds.InstanceName(_state.HostName, instance.InstanceName);
         var change = new ResourceChange("sqlServerInstances", name, "write", properties, patch.Caller);
+        var changed = new InstanceSettingsChanged(patch.Key, _state.HostName, _state.Scope!, patch.At, next, [change]);
+        var replyTo = Sender;
+        Persist(new Tagged(changed, [EventTags.Inventory]), _ =>
+        {
+            _settings = next;
+            replyTo.Tell(new InstanceSettingsReply(true, next));
+        });
+    }
+
+    private void OnPatchDatabase(PatchDatabaseBackupPolicy patch)
+    {
+        if (_state.Instance is not { } instance || !_state.Databases.ContainsKey(patch.DatabaseName))
+        {
+            Sender.Tell(new InstanceSettingsReply(false, _settings));
+            return;
+        }
+
+        var before = _settings.DatabaseBackupPolicies.GetValueOrDefault(patch.DatabaseName);
+        var properties = InstanceSettingsDiff.BetweenPolicies(before, patch.BackupPolicy);
+        if (properties.Count == 0)
+        {
+            Sender.Tell(new InstanceSettingsReply(true, _settings));
+            return;
+        }
+
+        var policies = new Dictionary<string, BackupPolicy>(_settings.DatabaseBackupPolicies, StringComparer.Ordinal);
+        if (patch.BackupPolicy is { } policy)
+        {
+            policies[patch.DatabaseName] = policy;
+        }
+        else
+        {
+            policies.Remove(patch.DatabaseName);
+        }
+
+        var next = _settings with { DatabaseBackupPolicies = policies };
+        var name = $"{ResourceIds.InstanceName(_state.HostName, instance.InstanceName)}/{patch.DatabaseName}";
+        var change = new ResourceChange("sqlServerInstances/databases", name, "write", properties, patch.Caller);
         var changed = new InstanceSettingsChanged(patch.Key, _state.HostName, _state.Scope!, patch.At, next, [change]);
         var replyTo = Sender;
         Persist(new Tagged(changed, [EventTags.Inventory]), _ =>

@@ -10,12 +10,25 @@ internal static class InstanceSettingsDiff
     public static IReadOnlyList<PropertyChange> Between(InstanceSettings before, InstanceSettings after)
     {
         var changes = new List<PropertyChange>();
-        Add(changes, "backupPolicy.retentionPeriodDays", before.BackupPolicy?.RetentionPeriodDays, after.BackupPolicy?.RetentionPeriodDays);
-        Add(changes, "backupPolicy.fullBackupDays", before.BackupPolicy?.FullBackupDays, after.BackupPolicy?.FullBackupDays);
-        Add(changes, "backupPolicy.differentialBackupHours", before.BackupPolicy?.DifferentialBackupHours, after.BackupPolicy?.DifferentialBackupHours);
-        Add(changes, "backupPolicy.transactionLogBackupMinutes", before.BackupPolicy?.TransactionLogBackupMinutes, after.BackupPolicy?.TransactionLogBackupMinutes);
+        AddPolicy(changes, before.BackupPolicy, after.BackupPolicy);
         Add(changes, "monitoring.enabled", Text(before.MonitoringEnabled), Text(after.MonitoringEnabled));
         return changes;
+    }
+
+    /// <summary>Lists the <c>backupPolicy</c> fields that differ between two policies; null is no policy.</summary>
+    public static IReadOnlyList<PropertyChange> BetweenPolicies(BackupPolicy? before, BackupPolicy? after)
+    {
+        var changes = new List<PropertyChange>();
+        AddPolicy(changes, before, after);
+        return changes;
+    }
+
+    private static void AddPolicy(List<PropertyChange> changes, BackupPolicy? before, BackupPolicy? after)
+    {
+        Add(changes, "backupPolicy.retentionPeriodDays", before?.RetentionPeriodDays, after?.RetentionPeriodDays);
+        Add(changes, "backupPolicy.fullBackupDays", before?.FullBackupDays, after?.FullBackupDays);
+        Add(changes, "backupPolicy.differentialBackupHours", before?.DifferentialBackupHours, after?.DifferentialBackupHours);
+        Add(changes, "backupPolicy.transactionLogBackupMinutes", before?.TransactionLogBackupMinutes, after?.TransactionLogBackupMinutes);
     }
 
     private static void Add(List<PropertyChange> changes, string property, int? before, int? after) =>

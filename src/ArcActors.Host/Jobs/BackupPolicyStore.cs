@@ -5,9 +5,10 @@ using Microsoft.Data.Sqlite;
 namespace ArcActors.Host.Jobs;
 
 /// <summary>
-/// The backup policies the cloud delivered to this host, one per machine and instance, in a table of the
-/// host's job ledger file (<c>host-jobs.db</c>) over a connection of its own. Instance names ignore case.
-/// Calls are serialized by a lock.
+/// The backup policies the cloud delivered to this host, keyed by machine, instance and database, in a table of
+/// the host's job ledger file (<c>host-jobs.db</c>) over a connection of its own. The instance-level policy has
+/// the database name "". Instance names ignore case and database names are compared exactly. Calls are
+/// serialized by a lock.
 /// </summary>
 public sealed class BackupPolicyStore : IDisposable
 {
@@ -23,16 +24,51 @@ public sealed class BackupPolicyStore : IDisposable
         command.CommandText = """
             PRAGMA journal_mode = WAL;
             PRAGMA synchronous = FULL;
-            CREATE TABLE IF NOT EXISTS backup_policies (
-                vm_id TEXT NOT NULL,
-                instance_name TEXT NOT NULL COLLATE NOCASE,
-                policy TEXT NOT NULL,
-                queued_at TEXT NOT NULL,
-                job_id TEXT NOT NULL,
-                retention_at TEXT,
-                PRIMARY KEY (vm_id, instance_name));
             """;
         command.ExecuteNonQuery();
+        CreateTable();
+    }
+
+    private const string CreateTableSql = """
+        CREATE TABLE IF NOT EXISTS backup_policies (
+            vm_id TEXT NOT NULL,
+            instance_name TEXT NOT NULL COLLATE NOCASE,
+            database_name TEXT NOT NULL DEFAULT '',
+            policy TEXT NOT NULL,
+            queued_at TEXT NOT NULL,
+            job_id TEXT NOT NULL,
+            retention_at TEXT,
+            PRIMARY KEY (vm_id, instance_name, database_name));
+        """;
+
+    // Files written before database-level policies have a table keyed by (vm_id, instance_name). SQLite cannot change
+    // a primary key in place, so the rows move to a new table as instance-level policies.
+    private void CreateTable()
+    {
+        using var transaction = _connection.BeginTransaction();
+        using var probe = _connection.CreateCommand();
+        probe.Transaction = transaction;
+        probe.CommandText = """
+            SELECT (SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'backup_policies'),
+                   (SELECT COUNT(*) FROM pragma_table_info('backup_policies') WHERE name = 'database_name')
+            """;
+        using (var reader = probe.ExecuteReader())
+        {
+            reader.Read();
+            var migrate = reader.GetInt64(0) == 1 && reader.GetInt64(1) == 0;
+            reader.Close();
+            probe.CommandText = migrate
+                ? "ALTER TABLE backup_policies RENAME TO backup_policies_old;" + CreateTableSql
+                    + """
+                    INSERT INTO backup_policies (vm_id, instance_name, database_name, policy, queued_at, job_id, retention_at)
+                    SELECT vm_id, instance_name, '', policy, queued_at, job_id, retention_at FROM backup_policies_old;
+                    DROP TABLE backup_policies_old;
+                    """
+                : CreateTableSql;
+        }
+
+        probe.ExecuteNonQuery();
+        transaction.Commit();
     }
 
     /// <summary>
@@ -40,31 +76,47 @@ public sealed class BackupPolicyStore : IDisposable
     /// and changes nothing, when a job queued later than <paramref name="queuedAt"/> already set the policy.
     /// Storing the same delivery again returns true and leaves one row.
     /// </summary>
-    public bool Set(Guid vmId, string instanceName, BackupPolicy? policy, DateTimeOffset queuedAt, Guid jobId)
+    public bool Set(Guid vmId, string instanceName, BackupPolicy? policy, DateTimeOffset queuedAt, Guid jobId) =>
+        Set(vmId, instanceName, "", policy, queuedAt, jobId);
+
+    /// <summary>
+    /// Stores the policy of one database of an instance, or of the instance itself when <paramref name="databaseName"/>
+    /// is "". A null <paramref name="policy"/> removes it, so a database then follows the instance policy. The
+    /// ordering rule of the instance-level overload applies per database.
+    /// </summary>
+    public bool Set(Guid vmId, string instanceName, string databaseName, BackupPolicy? policy, DateTimeOffset queuedAt, Guid jobId)
     {
         ArgumentException.ThrowIfNullOrEmpty(instanceName);
+        ArgumentNullException.ThrowIfNull(databaseName);
 
         lock (_gate)
         {
             using var command = Command(
                 """
-                INSERT INTO backup_policies (vm_id, instance_name, policy, queued_at, job_id) VALUES ($vm, $instance, $policy, $queued, $job)
-                ON CONFLICT (vm_id, instance_name) DO UPDATE SET policy = excluded.policy, queued_at = excluded.queued_at, job_id = excluded.job_id
+                INSERT INTO backup_policies (vm_id, instance_name, database_name, policy, queued_at, job_id)
+                VALUES ($vm, $instance, $database, $policy, $queued, $job)
+                ON CONFLICT (vm_id, instance_name, database_name) DO UPDATE SET policy = excluded.policy, queued_at = excluded.queued_at, job_id = excluded.job_id
                 WHERE excluded.queued_at >= backup_policies.queued_at
                 """,
-                ("$vm", vmId.ToString("D")), ("$instance", instanceName), ("$policy", BackupPolicyJson.Write(policy)),
+                ("$vm", vmId.ToString("D")), ("$instance", instanceName), ("$database", databaseName), ("$policy", BackupPolicyJson.Write(policy)),
                 ("$queued", Timestamp(queuedAt)), ("$job", jobId.ToString("D")));
             return command.ExecuteNonQuery() > 0;
         }
     }
 
-    /// <summary>Returns the instances of <paramref name="vmId"/> that have a policy, in name order.</summary>
-    public IReadOnlyList<StoredBackupPolicy> List(Guid vmId)
+    /// <summary>Returns the instance-level policies of <paramref name="vmId"/>, in instance name order.</summary>
+    public IReadOnlyList<StoredBackupPolicy> List(Guid vmId) => Query(vmId, "database_name = ''");
+
+    /// <summary>Returns the database-level policies of <paramref name="vmId"/>, ordered by instance and database name.</summary>
+    public IReadOnlyList<StoredBackupPolicy> ListDatabasePolicies(Guid vmId) => Query(vmId, "database_name <> ''");
+
+    private IReadOnlyList<StoredBackupPolicy> Query(Guid vmId, string level)
     {
         lock (_gate)
         {
             using var command = Command(
-                "SELECT instance_name, policy, queued_at, retention_at FROM backup_policies WHERE vm_id = $vm AND policy <> '' ORDER BY instance_name",
+                "SELECT instance_name, policy, queued_at, retention_at, database_name FROM backup_policies "
+                    + $"WHERE vm_id = $vm AND policy <> '' AND {level} ORDER BY instance_name, database_name",
                 ("$vm", vmId.ToString("D")));
             using var reader = command.ExecuteReader();
             var policies = new List<StoredBackupPolicy>();
@@ -74,7 +126,8 @@ public sealed class BackupPolicyStore : IDisposable
                     reader.GetString(0),
                     BackupPolicyJson.Read(reader.GetString(1))!,
                     ParseTimestamp(reader.GetString(2)),
-                    reader.IsDBNull(3) ? null : ParseTimestamp(reader.GetString(3))));
+                    reader.IsDBNull(3) ? null : ParseTimestamp(reader.GetString(3)),
+                    reader.GetString(4)));
             }
 
             return policies;
@@ -85,7 +138,7 @@ public sealed class BackupPolicyStore : IDisposable
     public StoredBackupPolicy? Find(Guid vmId, string instanceName) =>
         List(vmId).FirstOrDefault(stored => string.Equals(stored.InstanceName, instanceName, StringComparison.OrdinalIgnoreCase));
 
-    /// <summary>Records when the retention cleanup of an instance last ran.</summary>
+    /// <summary>Records when the retention cleanup of an instance last ran, on its instance-level and database-level rows.</summary>
     public void RecordRetention(Guid vmId, string instanceName, DateTimeOffset at)
     {
         lock (_gate)

@@ -6,7 +6,7 @@ using ArcActors.Sql.Execution;
 namespace ArcActors.Host.Jobs;
 
 /// <summary>
-/// One pass of a host's automated backups: for each instance with a stored policy, probe it and its
+/// One pass of a host's automated backups: for each instance with a stored instance-level or database-level policy, probe it and its
 /// databases, read the last backup start times, compute <see cref="BackupScheduler.Compute"/>, take the due
 /// backups, and run the retention cleanup when <see cref="BackupScheduleSettings.RetentionInterval"/> has
 /// passed. Which instances and databases get backups is the scheduler's decision alone.
@@ -27,7 +27,7 @@ public sealed class BackupScheduleRunner(
     public async Task<BackupPassResult> RunAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
         now = now.ToUniversalTime();
-        var policies = store.List(vmId);
+        var policies = InstancePolicies.Group(store.List(vmId), store.ListDatabasePolicies(vmId));
         if (policies.Count == 0)
         {
             return new BackupPassResult(now, []);
@@ -60,7 +60,7 @@ public sealed class BackupScheduleRunner(
     }
 
     private async Task<InstanceBackupOutcome> RunInstanceAsync(
-        MachineSnapshot machine, InstanceLocation location, StoredBackupPolicy stored, DateTimeOffset now, CancellationToken cancellationToken)
+        MachineSnapshot machine, InstanceLocation location, InstancePolicies stored, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var snapshot = await InstanceLookup.ProbeAsync(source, location, cancellationToken).ConfigureAwait(false);
         var instance = new BackupInstance(snapshot.Edition, machine.Extension.LicenseType, snapshot.AlwaysOnRole,
@@ -72,7 +72,7 @@ public sealed class BackupScheduleRunner(
             return InstanceBackupOutcome.Rejected(snapshot.InstanceName, rejection);
         }
 
-        var databases = await ScheduleDatabasesAsync(location, snapshot, now, cancellationToken).ConfigureAwait(false);
+        var databases = await ScheduleDatabasesAsync(location, snapshot, stored.DatabasePolicies, now, cancellationToken).ConfigureAwait(false);
         var schedule = BackupScheduler.Compute(instance, databases.Databases, now, settings.Selection);
         if (schedule.RejectionReason is { } scheduleRejection)
         {
@@ -88,7 +88,8 @@ public sealed class BackupScheduleRunner(
     }
 
     private async Task<(IReadOnlyList<BackupScheduleDatabase> Databases, IReadOnlyList<string> Errors)> ScheduleDatabasesAsync(
-        InstanceLocation location, InstanceSnapshot snapshot, DateTimeOffset now, CancellationToken cancellationToken)
+        InstanceLocation location, InstanceSnapshot snapshot, IReadOnlyDictionary<string, BackupPolicy> databasePolicies, DateTimeOffset now,
+        CancellationToken cancellationToken)
     {
         var starts = await sql.LastBackupStartsAsync(location, now - StartTimesWindow, cancellationToken).ConfigureAwait(false);
         var databases = new List<BackupScheduleDatabase>();
@@ -112,7 +113,7 @@ public sealed class BackupScheduleRunner(
                 database.State,
                 database.RecoveryMode,
                 database.IsReadOnly,
-                Policy: null,
+                Policy: databasePolicies.GetValueOrDefault(entry.Name),
                 LastFullStart: LastStart(starts, entry.Name, BackupKind.Full),
                 LastDifferentialStart: LastStart(starts, entry.Name, BackupKind.Differential),
                 LastLogStart: LastStart(starts, entry.Name, BackupKind.Log)));
@@ -152,7 +153,7 @@ public sealed class BackupScheduleRunner(
     private async Task<string> CleanUpAsync(
         InstanceLocation location,
         InstanceSnapshot snapshot,
-        StoredBackupPolicy stored,
+        InstancePolicies stored,
         IReadOnlyList<BackupScheduleDatabase> databases,
         DateTimeOffset now,
         List<string> failures,

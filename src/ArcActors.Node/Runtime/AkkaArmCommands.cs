@@ -46,6 +46,45 @@ public sealed class AkkaArmCommands(DpsServices dps, TimeProvider clock, TimeSpa
 
         var command = new PatchInstanceSettings(new InstanceKey(patch.VmId, patch.InstanceName), patch.BackupPolicy, patch.MonitoringEnabled,
             clock.GetUtcNow(), patch.Caller, patch.MonitoringShown);
+        var (reply, failure) = await AskSettingsAsync(command, $"The instance '{patch.ResourceId}'",
+            $"The instance '{patch.ResourceId}' has no inventory on the cloud side yet", cancellationToken);
+        if (failure is not null)
+        {
+            return failure;
+        }
+
+        if (patch.BackupPolicy is not null
+            && await SendBackupPolicyAsync(patch.VmId, patch.InstanceName, null, reply!.Settings.BackupPolicy, patch.ResourceId, patch.Caller, cancellationToken) is { } notQueued)
+        {
+            return notQueued;
+        }
+
+        return new ArmWriteResult(200, ArmRenderer.InstanceSettingsProperties(reply!.Settings));
+    }
+
+    /// <summary>Sends the database's policy to its instance's entity, then queues the SetBackupPolicy job that delivers it to the host.</summary>
+    public async Task<ArmWriteResult> PatchDatabaseAsync(DatabasePatch patch, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(patch);
+
+        var command = new PatchDatabaseBackupPolicy(new InstanceKey(patch.VmId, patch.InstanceName), patch.DatabaseName, patch.BackupPolicy,
+            clock.GetUtcNow(), patch.Caller);
+        var (reply, failure) = await AskSettingsAsync(command, $"The instance of database '{patch.ResourceId}'",
+            $"The database '{patch.ResourceId}' is not in its instance's inventory on the cloud side yet", cancellationToken);
+        if (failure is not null)
+        {
+            return failure;
+        }
+
+        var policy = reply!.Settings.DatabaseBackupPolicies.GetValueOrDefault(patch.DatabaseName);
+        return await SendBackupPolicyAsync(patch.VmId, patch.InstanceName, patch.DatabaseName, policy, patch.ResourceId, patch.Caller, cancellationToken)
+            ?? new ArmWriteResult(200, ArmRenderer.DatabaseSettingsProperties(policy));
+    }
+
+    // Asks the instance entity and brings the inventory projection up to date, or returns the write's failure (504 or 404).
+    private async Task<(InstanceSettingsReply? Reply, ArmWriteResult? Failure)> AskSettingsAsync(
+        object command, string target, string notFound, CancellationToken cancellationToken)
+    {
         InstanceSettingsReply reply;
         try
         {
@@ -53,22 +92,17 @@ public sealed class AkkaArmCommands(DpsServices dps, TimeProvider clock, TimeSpa
         }
         catch (AskTimeoutException)
         {
-            return ArmWriteResult.Failed(504, GatewayTimeoutCode,
-                $"The instance '{patch.ResourceId}' did not reply within {_timeout.TotalSeconds:0} s. The change may still complete; read the instance, then retry.");
+            return (null, ArmWriteResult.Failed(504, GatewayTimeoutCode,
+                $"{target} did not reply within {_timeout.TotalSeconds:0} s. The change may still complete; read the resource, then retry."));
         }
 
         if (!reply.Found)
         {
-            return ArmWriteResult.Failed(404, "ResourceNotFound", $"The instance '{patch.ResourceId}' has no inventory on the cloud side yet; retry after its next inventory cycle.");
+            return (null, ArmWriteResult.Failed(404, "ResourceNotFound", $"{notFound}; retry after the next inventory cycle."));
         }
 
         await dps.Projections.CatchUpAsync(EventTags.Inventory);
-        if (patch.BackupPolicy is not null && await SendBackupPolicyAsync(patch, reply.Settings, cancellationToken) is { } notQueued)
-        {
-            return notQueued;
-        }
-
-        return new ArmWriteResult(200, ArmRenderer.InstanceSettingsProperties(reply.Settings));
+        return (reply, null);
     }
 
     /// <summary>How long a SetBackupPolicy job may wait for a host that is offline.</summary>
@@ -76,15 +110,20 @@ public sealed class AkkaArmCommands(DpsServices dps, TimeProvider clock, TimeSpa
 
     // The entity's reply does not say whether the policy changed, so every PATCH that carries one sends it to the host.
     // Storing a policy again is harmless there, and a PATCH repeated after a failed send delivers the policy.
-    private async Task<ArmWriteResult?> SendBackupPolicyAsync(InstancePatch patch, InstanceSettings settings, CancellationToken cancellationToken)
+    private async Task<ArmWriteResult?> SendBackupPolicyAsync(
+        Guid vmId, string instanceName, string? databaseName, BackupPolicy? policy, string resourceId, string caller, CancellationToken cancellationToken)
     {
-        var parameters = new Dictionary<string, string> { ["policy"] = BackupPolicyJson.Write(settings.BackupPolicy) };
-        var job = new JobCommand(Guid.NewGuid(), patch.VmId, JobKinds.SetBackupPolicy, patch.InstanceName, parameters, clock.GetUtcNow(),
-            BackupPolicyJobTimeout, patch.Caller);
+        var parameters = new Dictionary<string, string> { ["policy"] = BackupPolicyJson.Write(policy) };
+        if (databaseName is not null)
+        {
+            parameters["database"] = databaseName;
+        }
+
+        var job = new JobCommand(Guid.NewGuid(), vmId, JobKinds.SetBackupPolicy, instanceName, parameters, clock.GetUtcNow(), BackupPolicyJobTimeout, caller);
         var queued = await EnqueueJobAsync(job, cancellationToken);
         return queued.Refused is { } refused
             ? ArmWriteResult.Failed(503, "BackupPolicyNotQueued",
-                $"The backup policy of '{patch.ResourceId}' is stored, but the job that sends it to the host was not queued ({refused.Code}: {refused.Message}). Send the PATCH again.")
+                $"The backup policy of '{resourceId}' is stored, but the job that sends it to the host was not queued ({refused.Code}: {refused.Message}). Send the PATCH again.")
             : null;
     }
 

@@ -74,6 +74,9 @@ internal sealed class FakeJobCommands(ReadStore store) : IArmCommands
     public Task<ArmWriteResult> PatchInstanceAsync(InstancePatch patch, CancellationToken cancellationToken) =>
         throw new NotSupportedException("The job tests patch no instances.");
 
+    public Task<ArmWriteResult> PatchDatabaseAsync(DatabasePatch patch, CancellationToken cancellationToken) =>
+        throw new NotSupportedException("The job tests patch no databases.");
+
     public Task<ArmWriteResult> WriteLicenseAsync(LicenseWrite write, CancellationToken cancellationToken) =>
         throw new NotSupportedException("The job tests write no licenses.");
 
