@@ -78,8 +78,9 @@ internal sealed class ArmExtensionHandler(ReadStore store, ArmApiOptions options
             return;
         }
 
-        // A PUT replaces every setting, so it starts from the defaults; a PATCH starts from the settings in force.
-        var current = machine.Snapshot.Extension;
+        // A PUT replaces every setting, so it starts from the defaults; a PATCH starts from the settings in force: those of a
+        // Deploy job that succeeded after the last inventory, else the inventory's.
+        var current = store.FindDeployedExtensionSettings(request.MachineId, machine.Snapshot.VmId) ?? machine.Snapshot.Extension;
         var (proposed, readError) = ExtensionSettingsReader.Read(body, replace ? new ExtensionSettings() : current, mergeFeatureFlags: !replace);
         if (proposed is null)
         {

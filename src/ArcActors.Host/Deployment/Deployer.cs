@@ -19,13 +19,16 @@ public sealed class Deployer : ReceiveActor
     private readonly IExtensionInstaller _installer;
     private readonly CancellationTokenSource _cancellation = new();
     private readonly ILoggingAdapter _log = Context.GetLogger();
+    private readonly Action<DeployerState>? _completed;
     private DeployerState _state;
     private IActorRef _requester = ActorRefs.Nobody;
 
-    public Deployer(IExtensionInstaller installer, DeployerState? initial = null)
+    /// <param name="completed">Called with the new state after each operation that succeeded, so the host can report and keep the settings in force.</param>
+    public Deployer(IExtensionInstaller installer, DeployerState? initial = null, Action<DeployerState>? completed = null)
     {
         _installer = installer ?? throw new ArgumentNullException(nameof(installer));
         _state = initial ?? DeployerState.NotInstalled;
+        _completed = completed;
 
         Receive<DeploymentRequest>(HandleRequest);
         Receive<OperationFinished>(HandleFinished);
@@ -33,8 +36,8 @@ public sealed class Deployer : ReceiveActor
     }
 
     /// <summary>Returns the props of a deployer that starts in <paramref name="initial"/>, or NotInstalled when null.</summary>
-    public static Props Props(IExtensionInstaller installer, DeployerState? initial = null) =>
-        Akka.Actor.Props.Create(() => new Deployer(installer, initial));
+    public static Props Props(IExtensionInstaller installer, DeployerState? initial = null, Action<DeployerState>? completed = null) =>
+        Akka.Actor.Props.Create(() => new Deployer(installer, initial, completed));
 
     protected override void PostStop()
     {
@@ -80,6 +83,7 @@ public sealed class Deployer : ReceiveActor
         if (finished.Result.Succeeded)
         {
             _log.Info("deployer: {0} succeeded, status {1}", operation, _state.Status);
+            _completed?.Invoke(_state);
             _requester.Tell(new DeploymentResult(operation, DeploymentOutcome.Succeeded, _state.Status));
         }
         else

@@ -20,6 +20,13 @@ public sealed class DeployJobHandler(IActorRef deployer, TimeSpan operationTimeo
     public async Task<JobOutcome> RunAsync(JobRun run, CancellationToken cancellationToken)
     {
         var request = Request(run.Job.Parameter("operation"), run.Job.Parameter("settings"));
+        if (request.Operation == DeployerOperation.Update
+            && (await deployer.Ask<DeployerState>(GetDeployerState.Instance, operationTimeout, cancellationToken).ConfigureAwait(false)).Status == DeployerStatus.NotInstalled)
+        {
+            // Settings sent to an uninstalled extension install it with them, as a PUT of the extension resource does.
+            request = DeploymentRequest.Install(request.Settings);
+        }
+
         var result = await deployer.Ask<DeploymentResult>(request, operationTimeout, cancellationToken).ConfigureAwait(false);
         return result.Succeeded
             ? JobOutcome.Succeeded($"{request.Operation} {(result.Outcome == DeploymentOutcome.AlreadyDone ? "had nothing to do" : "succeeded")}; the extension is {result.Status}.",

@@ -1,3 +1,4 @@
+using ArcActors.Contracts.Inventory;
 using Akka.Actor;
 using ArcActors.Host.Jobs;
 using ArcActors.Host.Relay;
@@ -48,7 +49,7 @@ public sealed class FleetRelays : IAsyncDisposable
             var source = new SimulatedDiscoverySource(state, vmId);
             var sql = new SimulatedInstanceSql(clock, backup => RecordInFleet(state, vmId, backup));
             sqlByHost[vmId] = sql;
-            var handlers = NodeRelay.Handlers(node.System, vmId, source, sql, clock, policies);
+            var handlers = NodeRelay.Handlers(node.System, vmId, source, sql, clock, policies, deployed => state.SetExtension(vmId, ToFleet(deployed.Settings)));
             actors.Add(node.System.ActorOf(RelayListener.Props(vmId, node.Dps.Ingress, ledger, handlers, source, settings, clock), $"relay-{vmId:N}"));
 
             // Simulated backups write no files, so the retention cleanup deletes history only.
@@ -66,6 +67,16 @@ public sealed class FleetRelays : IAsyncDisposable
         _ledger.Dispose();
         _policies.Dispose();
     }
+
+    private static FleetExtension ToFleet(ExtensionSettings settings) => new()
+    {
+        LicenseType = settings.LicenseType,
+        ConsentToRecurringPayg = settings.ConsentToRecurringPayg,
+        UsePhysicalCoreLicense = settings.UsePhysicalCoreLicense,
+        Esu = settings.EnableExtendedSecurityUpdates,
+        ExcludedInstances = settings.ExcludedInstances,
+        FeatureFlags = FleetFeatureFlags.Defaults().Concat(settings.FeatureFlags).GroupBy(pair => pair.Key).ToDictionary(group => group.Key, group => group.Last().Value),
+    };
 
     // backupInformation has no differential time, so a differential backup leaves the fleet state as it is.
     private static void RecordInFleet(FleetState state, Guid vmId, SimulatedBackup backup)

@@ -5,6 +5,7 @@ using ArcActors.Contracts.Discovery;
 using ArcActors.Contracts.Ingress;
 using ArcActors.Host;
 using ArcActors.Host.Agent;
+using ArcActors.Host.Deployment;
 using ArcActors.Host.Jobs;
 using ArcActors.Host.Link;
 using ArcActors.Host.Usage;
@@ -79,9 +80,23 @@ public static class NodeHostRole
                 + $"inventory every {settings.InventoryInterval.TotalSeconds:0.###} s, usage uploads every {settings.UsageUploadInterval.TotalSeconds:0.###} s of real time, through {credentials}");
         }
 
-        var supervisor = system.ActorOf(HostSupervisor.Props(vmId, source, settings, link, outbox, clock), $"host-{vmId:N}");
-        var relay = NodeRelay.Start(system, config, vmId, link, source, sql, dataDirectory, clock);
+        var deployedSource = DeployedSource(source, dataDirectory);
+        var supervisor = system.ActorOf(HostSupervisor.Props(vmId, deployedSource, settings, link, outbox, clock), $"host-{vmId:N}");
+        var relay = NodeRelay.Start(system, config, vmId, link, deployedSource, sql, dataDirectory, clock, deployedSource.Record);
         return new Started(supervisor, link, outbox, outboxPath, relay);
+    }
+
+    // Reports the extension settings the deployer put in force; they are kept in the data folder across restarts.
+    private static DeployedSettingsSource DeployedSource(IDiscoverySource source, string dataDirectory)
+    {
+        try
+        {
+            return new DeployedSettingsSource(source, Path.Combine(dataDirectory, "extension-settings.json"));
+        }
+        catch (InvalidDataException exception)
+        {
+            throw new NodeConfigException(exception.Message);
+        }
     }
 
     private static Guid ReadMachine(Config host)

@@ -31,12 +31,15 @@ public static class NodeRelay
     }
 
     /// <exception cref="NodeConfigException">The poll interval is not a positive duration of at most an hour.</exception>
-    public static Started Start(ActorSystem system, Config config, Guid vmId, IActorRef link, IDiscoverySource source, IInstanceSql sql, string dataDirectory, TimeProvider clock)
+    /// <param name="deployed">Called after each deployer operation that succeeded, with the new state.</param>
+    public static Started Start(
+        ActorSystem system, Config config, Guid vmId, IActorRef link, IDiscoverySource source, IInstanceSql sql, string dataDirectory, TimeProvider clock,
+        Action<DeployerState>? deployed = null)
     {
         var interval = PollInterval(config);
         var ledger = new JobLedger(Path.Combine(dataDirectory, "host-jobs.db"));
         var policies = new BackupPolicyStore(Path.Combine(dataDirectory, "host-jobs.db"));
-        var handlers = Handlers(system, vmId, source, sql, clock, policies);
+        var handlers = Handlers(system, vmId, source, sql, clock, policies, deployed);
         var listener = system.ActorOf(
             RelayListener.Props(vmId, link, ledger, handlers, source, new RelaySettings { PollInterval = interval }, clock), "relay-listener");
         system.ActorOf(PeriodicJob.Props(vmId, JobKinds.ReconcilePrivileges, handlers[JobKinds.ReconcilePrivileges], source, ReconcileInterval, clock), "privilege-reconciler");
@@ -80,11 +83,13 @@ public static class NodeRelay
     /// which starts Enabled with the settings the host's discovery reports: a running host agent is an installed extension.
     /// </summary>
     public static IReadOnlyDictionary<string, IJobHandler> Handlers(
-        IActorRefFactory system, Guid vmId, IDiscoverySource source, IInstanceSql sql, TimeProvider clock, BackupPolicyStore backupPolicies)
+        IActorRefFactory system, Guid vmId, IDiscoverySource source, IInstanceSql sql, TimeProvider clock, BackupPolicyStore backupPolicies,
+        Action<DeployerState>? deployed = null)
     {
         var installer = new HostPrivilegeInstaller(source, sql);
         var settings = source.DescribeMachineAsync(CancellationToken.None).GetAwaiter().GetResult().Extension;
-        var deployer = system.ActorOf(Deployer.Props(installer, new DeployerState { Status = DeployerStatus.Enabled, Settings = settings }), $"deployer-{vmId:N}");
+        var initial = new DeployerState { Status = DeployerStatus.Enabled, Settings = settings };
+        var deployer = system.ActorOf(Deployer.Props(installer, initial, deployed), $"deployer-{vmId:N}");
         return new Dictionary<string, IJobHandler>(StringComparer.OrdinalIgnoreCase)
         {
             [JobKinds.Backup] = new BackupJobHandler(source, sql, clock),

@@ -155,6 +155,26 @@ public sealed class FleetState
         }
     }
 
+    /// <summary>
+    /// Puts extension settings in force on a host, as the host's deployer does after an update, so the
+    /// next inventory reports them. Returns false when no host has that vmId.
+    /// </summary>
+    public bool SetExtension(Guid vmId, FleetExtension extension)
+    {
+        lock (_applyLock)
+        {
+            var snapshot = _snapshot;
+            var host = snapshot.FindHost(vmId);
+            if (host is null)
+            {
+                return false;
+            }
+
+            _snapshot = snapshot with { Hosts = snapshot.Hosts.Replace(host, host with { Extension = extension }, ReferenceEqualityComparer.Instance) };
+            return true;
+        }
+    }
+
     internal FleetSnapshot Snapshot => _snapshot;
 
     private static DateTimeOffset Later(DateTimeOffset? recorded, DateTimeOffset candidate) =>

@@ -42,6 +42,7 @@ public sealed class ExtensionDeployApiTests : IAsyncLifetime
     private DataFolder _data = null!;
     private EmbeddedNode _node = null!;
     private FleetRelays _relays = null!;
+    private FleetAgents _agents = null!;
     private ArmApi _api = null!;
     private HttpClient _http = null!;
     private TokenKey _key = null!;
@@ -57,7 +58,7 @@ public sealed class ExtensionDeployApiTests : IAsyncLifetime
         _node = await EmbeddedNode.StartAsync(_data, TimeProvider.System, [], "WARNING");
         var state = new FleetState(fleet);
         await new ProviderSync(_node, fleet.SubscriptionId, TimeProvider.System).ApplyAsync(state.Providers);
-        var agents = FleetAgents.Start(_node, fleet, state, TimeProvider.System, scheduleOwnCycles: false);
+        _agents = FleetAgents.Start(_node, fleet, state, TimeProvider.System, scheduleOwnCycles: false);
 
         // ApiNode starts no relay listeners, so this test starts them the way UpCommand does.
         _relays = FleetRelays.Start(_node, fleet, state, _data.Root, TimeSpan.FromMilliseconds(200), TimeProvider.System);
@@ -76,7 +77,7 @@ public sealed class ExtensionDeployApiTests : IAsyncLifetime
             ServerCertificateCustomValidationCallback = (_, certificate, _, _) => certificate?.Thumbprint == _api.CertificateThumbprint,
         }) { BaseAddress = _api.BaseAddress };
 
-        var cycles = await agents.RunCycleAsync(TimeProvider.System.GetUtcNow(), TimeSpan.FromMinutes(1), CancellationToken.None);
+        var cycles = await _agents.RunCycleAsync(TimeProvider.System.GetUtcNow(), TimeSpan.FromMinutes(1), CancellationToken.None);
         Assert.Empty(cycles.SelectMany(cycle => cycle.Errors));
         await _node.Dps.CatchUpAsync(TimeSpan.FromMinutes(1));
     }
@@ -105,6 +106,43 @@ public sealed class ExtensionDeployApiTests : IAsyncLifetime
         Assert.True(entry["jobStatus"]!.GetValue<string>() == "Succeeded", $"the Deploy job did not succeed: {entry.ToJsonString()}");
         Assert.Equal("Update", entry["parameters"]!["operation"]!.GetValue<string>());
         Assert.Equal("contributor@example.test", entry["caller"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task PutExtension_DeployedLicenseTypeReportedByNextInventory()
+    {
+        var (status, accepted) = await SendAsync(HttpMethod.Put, $"{MachineId}/extensions/WindowsAgent.SqlServer?api-version=2024-01-01",
+            """{"properties": {"settings": {"LicenseType": "PAYG", "ConsentToRecurringPAYG": {"Consented": true}}}}""");
+        Assert.Equal(202, status);
+        var entry = await WaitForEndAsync(accepted!["jobId"]!.GetValue<string>(), TimeSpan.FromSeconds(60));
+        Assert.True(entry["jobStatus"]!.GetValue<string>() == "Succeeded", $"the Deploy job did not succeed: {entry.ToJsonString()}");
+
+        var cycles = await _agents.RunCycleAsync(TimeProvider.System.GetUtcNow(), TimeSpan.FromMinutes(1), CancellationToken.None);
+        Assert.Empty(cycles.SelectMany(cycle => cycle.Errors));
+        await _node.Dps.CatchUpAsync(TimeSpan.FromMinutes(1));
+        var (getStatus, extension) = await SendAsync(HttpMethod.Get, $"{MachineId}/extensions/WindowsAgent.SqlServer?api-version=2024-01-01", "");
+
+        Assert.Equal(200, getStatus);
+        Assert.Equal("PAYG", extension!["properties"]!["settings"]!["LicenseType"]!.GetValue<string>());
+        Assert.True(extension["properties"]!["settings"]!["ConsentToRecurringPAYG"]!["Consented"]!.GetValue<bool>());
+    }
+
+    [Fact]
+    public async Task PatchExtension_MergesOntoSettingsDeployedSinceInventory()
+    {
+        var path = $"{MachineId}/extensions/WindowsAgent.SqlServer?api-version=2024-01-01";
+        var (_, first) = await SendAsync(HttpMethod.Patch, path, """{"properties": {"settings": {"enableExtendedSecurityUpdates": true}}}""");
+        var firstEntry = await WaitForEndAsync(first!["jobId"]!.GetValue<string>(), TimeSpan.FromSeconds(60));
+        Assert.True(firstEntry["jobStatus"]!.GetValue<string>() == "Succeeded", $"the first Deploy job did not succeed: {firstEntry.ToJsonString()}");
+
+        var (status, second) = await SendAsync(HttpMethod.Patch, path, """{"properties": {"settings": {"FeatureFlags": [{"Name": "LeastPrivilege", "Enable": true}]}}}""");
+        var (licenseOnlyStatus, _) = await SendAsync(HttpMethod.Patch, path, """{"properties": {"settings": {"LicenseType": "LicenseOnly"}}}""");
+
+        Assert.Equal(202, status);
+        var settings = JsonNode.Parse(second!["parameters"]!["settings"]!.GetValue<string>())!;
+        Assert.True(settings["EnableExtendedSecurityUpdates"]!.GetValue<bool>());
+        Assert.True(settings["FeatureFlags"]!["LeastPrivilege"]!.GetValue<bool>());
+        Assert.True(licenseOnlyStatus is 400 or 409, $"LicenseOnly with ESU in force answered {licenseOnlyStatus}");
     }
 
     // Brings the projections up to date and lists the machine's jobs until the job has ended or the time is up.
