@@ -57,28 +57,28 @@ public static class ExtensionSettingsValidator
         return switchedToLicenseOnly
             ? new DeploymentError(
                 DeploymentErrorCodes.LicenseOnlyWhileEsuEnabled,
-                $"LicenseType '{proposed.LicenseType}' is rejected while EnableExtendedSecurityUpdates is true; "
-                + "set EnableExtendedSecurityUpdates to false in the same update, or keep LicenseType PAYG or Paid.")
+                $"LicenseType '{proposed.LicenseType}' is rejected while enableExtendedSecurityUpdates is true; "
+                + "set enableExtendedSecurityUpdates to false in the same update, or keep LicenseType PAYG or Paid.")
             : new DeploymentError(
                 DeploymentErrorCodes.EsuRequiresPaidOrPayg,
-                $"EnableExtendedSecurityUpdates true needs LicenseType PAYG or Paid, but LicenseType is '{proposed.LicenseType}'; "
-                + "change LicenseType to PAYG or Paid, or set EnableExtendedSecurityUpdates to false.");
+                $"enableExtendedSecurityUpdates true needs LicenseType PAYG or Paid, but LicenseType is '{proposed.LicenseType}'; "
+                + "change LicenseType to PAYG or Paid, or set enableExtendedSecurityUpdates to false.");
     }
 
     private static DeploymentError? PhysicalCoreLicenseError(ExtensionSettings proposed) =>
         proposed.UsePhysicalCoreLicense && !LicenseTypes.IsPaidOrPayg(proposed.LicenseType)
             ? new DeploymentError(
                 DeploymentErrorCodes.PhysicalCoreLicenseRequiresPaidOrPayg,
-                $"UsePhysicalCoreLicense true needs LicenseType PAYG or Paid, but LicenseType is '{proposed.LicenseType}'; "
-                + "change LicenseType to PAYG or Paid, or set UsePhysicalCoreLicense to false.")
+                $"UsePhysicalCoreLicense.IsApplied true needs LicenseType PAYG or Paid, but LicenseType is '{proposed.LicenseType}'; "
+                + "change LicenseType to PAYG or Paid, or set UsePhysicalCoreLicense.IsApplied to false.")
             : null;
 
     private static DeploymentError? PaygConsentError(ExtensionSettings proposed) =>
         proposed.ConsentToRecurringPayg && proposed.LicenseType != LicenseTypes.Payg
             ? new DeploymentError(
                 DeploymentErrorCodes.PaygConsentRequiresPayg,
-                $"ConsentToRecurringPayg true is only valid with LicenseType PAYG, but LicenseType is '{proposed.LicenseType}'; "
-                + "set ConsentToRecurringPayg to false, or change LicenseType to PAYG.")
+                $"ConsentToRecurringPAYG.Consented true is only valid with LicenseType PAYG, but LicenseType is '{proposed.LicenseType}'; "
+                + "set ConsentToRecurringPAYG.Consented to false, or change LicenseType to PAYG.")
             : null;
 
     private static DeploymentError? FeatureFlagError(ExtensionSettings proposed)
@@ -116,7 +116,7 @@ public static class ExtensionSettingsValidator
             {
                 return new DeploymentError(
                     DeploymentErrorCodes.InvalidExcludedInstanceName,
-                    $"ExcludedInstances: {error} List instance names as SQL Server Setup accepts them, such as MSSQLSERVER or SQLEXPRESS.");
+                    $"ExcludedSqlInstances: {error} List instance names as SQL Server Setup accepts them, such as MSSQLSERVER or SQLEXPRESS.");
             }
 
             // SQL Server instance names are not case-sensitive, so two spellings name one instance.
@@ -124,7 +124,7 @@ public static class ExtensionSettingsValidator
             {
                 return new DeploymentError(
                     DeploymentErrorCodes.DuplicateExcludedInstanceName,
-                    $"ExcludedInstances lists instance '{NameRules.Shorten(name!)}' more than once (names are not case-sensitive); list it once.");
+                    $"ExcludedSqlInstances lists instance '{NameRules.Shorten(name!)}' more than once (names are not case-sensitive); list it once.");
             }
         }
 

@@ -43,11 +43,11 @@ public sealed class ExtensionSettingsValidatorTests
         { "empty license type", new ExtensionSettings { LicenseType = "" }, null, "InvalidLicenseType", "LicenseType", "''" },
         {
             "ESU turned on with LicenseOnly", new ExtensionSettings { LicenseType = "LicenseOnly", EnableExtendedSecurityUpdates = true },
-            LicenseOnly, "EsuRequiresPaidOrPayg", "EnableExtendedSecurityUpdates", "LicenseOnly"
+            LicenseOnly, "EsuRequiresPaidOrPayg", "enableExtendedSecurityUpdates", "LicenseOnly"
         },
         {
             "install with LicenseOnly and ESU", new ExtensionSettings { LicenseType = "LicenseOnly", EnableExtendedSecurityUpdates = true },
-            null, "EsuRequiresPaidOrPayg", "EnableExtendedSecurityUpdates", "LicenseOnly"
+            null, "EsuRequiresPaidOrPayg", "enableExtendedSecurityUpdates", "LicenseOnly"
         },
         {
             "switch to LicenseOnly while ESU stays on", new ExtensionSettings { LicenseType = "LicenseOnly", EnableExtendedSecurityUpdates = true },
@@ -59,11 +59,11 @@ public sealed class ExtensionSettingsValidatorTests
         },
         {
             "PAYG consent with Paid", new ExtensionSettings { LicenseType = "Paid", ConsentToRecurringPayg = true },
-            null, "PaygConsentRequiresPayg", "ConsentToRecurringPayg", "Paid"
+            null, "PaygConsentRequiresPayg", "ConsentToRecurringPAYG", "Paid"
         },
         {
             "PAYG consent with LicenseOnly", new ExtensionSettings { LicenseType = "LicenseOnly", ConsentToRecurringPayg = true },
-            null, "PaygConsentRequiresPayg", "ConsentToRecurringPayg", "LicenseOnly"
+            null, "PaygConsentRequiresPayg", "ConsentToRecurringPAYG", "LicenseOnly"
         },
         {
             "unknown feature flag", new ExtensionSettings { FeatureFlags = new Dictionary<string, bool> { ["Purview"] = true } },
@@ -77,14 +77,14 @@ public sealed class ExtensionSettingsValidatorTests
             "unknown flag turned off", new ExtensionSettings { FeatureFlags = new Dictionary<string, bool> { ["AutomaticUpdates"] = false } },
             null, "UnknownFeatureFlag", "FeatureFlags", "AutomaticUpdates"
         },
-        { "excluded name starts with digit", Excluding("1SQL"), null, "InvalidExcludedInstanceName", "ExcludedInstances", "1SQL" },
-        { "excluded name with space", Excluding("SQL EXPRESS"), null, "InvalidExcludedInstanceName", "ExcludedInstances", "SQL EXPRESS" },
-        { "excluded name with hash", Excluding("SQL#1"), null, "InvalidExcludedInstanceName", "ExcludedInstances", "SQL#1" },
-        { "excluded name empty", Excluding(""), null, "InvalidExcludedInstanceName", "ExcludedInstances", "''" },
-        { "excluded name too long", Excluding("INSTANCENAME12345"), null, "InvalidExcludedInstanceName", "ExcludedInstances", "INSTANCENAME12345" },
-        { "excluded name ends with underscore", Excluding("SALES_"), null, "InvalidExcludedInstanceName", "ExcludedInstances", "SALES_" },
-        { "excluded name with slash", Excluding("SQL/1"), null, "InvalidExcludedInstanceName", "ExcludedInstances", "SQL/1" },
-        { "excluded name twice", Excluding("SQLEXPRESS", "sqlexpress"), null, "DuplicateExcludedInstanceName", "ExcludedInstances", "sqlexpress" },
+        { "excluded name starts with digit", Excluding("1SQL"), null, "InvalidExcludedInstanceName", "ExcludedSqlInstances", "1SQL" },
+        { "excluded name with space", Excluding("SQL EXPRESS"), null, "InvalidExcludedInstanceName", "ExcludedSqlInstances", "SQL EXPRESS" },
+        { "excluded name with hash", Excluding("SQL#1"), null, "InvalidExcludedInstanceName", "ExcludedSqlInstances", "SQL#1" },
+        { "excluded name empty", Excluding(""), null, "InvalidExcludedInstanceName", "ExcludedSqlInstances", "''" },
+        { "excluded name too long", Excluding("INSTANCENAME12345"), null, "InvalidExcludedInstanceName", "ExcludedSqlInstances", "INSTANCENAME12345" },
+        { "excluded name ends with underscore", Excluding("SALES_"), null, "InvalidExcludedInstanceName", "ExcludedSqlInstances", "SALES_" },
+        { "excluded name with slash", Excluding("SQL/1"), null, "InvalidExcludedInstanceName", "ExcludedSqlInstances", "SQL/1" },
+        { "excluded name twice", Excluding("SQLEXPRESS", "sqlexpress"), null, "DuplicateExcludedInstanceName", "ExcludedSqlInstances", "sqlexpress" },
     };
 
     [Theory]
