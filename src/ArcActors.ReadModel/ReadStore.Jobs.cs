@@ -7,6 +7,7 @@ namespace ArcActors.ReadModel;
 public sealed partial class ReadStore
 {
     private const string JobOperation = "Microsoft.AzureArcData/sqlServerInstances/jobs/write";
+    private const string MachineJobOperation = "Microsoft.HybridCompute/machines/jobs/write";
 
     private static void ApplyJobQueued(WriteContext context, long offset, JobQueued queued)
     {
@@ -94,7 +95,7 @@ public sealed partial class ReadStore
             """,
             ("$time", ArmTime.ToTicks(at)),
             ("$resourceId", resourceId),
-            ("$operation", JobOperation),
+            ("$operation", resourceId.Contains($"/providers/{ResourceIds.MachineType}/", StringComparison.OrdinalIgnoreCase) ? MachineJobOperation : JobOperation),
             ("$changes", ArmJson.ToCompact(changes)),
             ("$projection", context.Projection),
             ("$offset", offset),

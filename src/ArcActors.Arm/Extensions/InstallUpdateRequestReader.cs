@@ -13,6 +13,9 @@ namespace ArcActors.Arm.Extensions;
 /// </summary>
 internal static class InstallUpdateRequestReader
 {
+    /// <summary>Longest update id accepted; KB numbers and package ids are far shorter.</summary>
+    public const int MaxUpdateIdLength = 64;
+
     private const string Example =
         "{\"updateId\": \"KB5040948\", \"classification\": \"Critical\", \"maintenanceWindow\": {\"dayOfWeek\": \"Sunday\", \"startTimeUtc\": \"02:00\", \"durationHours\": 4}}";
 
@@ -31,11 +34,21 @@ internal static class InstallUpdateRequestReader
             return Fail($"The property 'updateId' is missing or not a string. Send the update's KB or package id, as in {Example}.");
         }
 
+        if (updateId.Length > MaxUpdateIdLength || !updateId.Trim().All(character => char.IsAsciiLetterOrDigit(character) || character is '.' or '-' or '_'))
+        {
+            return Fail($"The property 'updateId' is '{Shorten(updateId)}'; an update id has at most {MaxUpdateIdLength} letters, digits, dots, dashes and underscores, such as KB5040948.");
+        }
+
         var classification = String(body, "classification") ?? "";
         if (!InstallUpdateJobHandler.TryParseName<UpdateClassification>(classification, out var parsedClassification))
         {
             return Fail($"The property 'classification' is '{Shorten(classification)}', which is not an update classification. "
                 + $"Use one of {string.Join(", ", Enum.GetNames<UpdateClassification>())}; automatic updates install only Critical and Important ones.");
+        }
+
+        if (parsedClassification is not (UpdateClassification.Critical or UpdateClassification.Important))
+        {
+            return Fail($"The update is rated {parsedClassification}; automatic updates install only Critical and Important updates, so this job would fail on the host. Install it by hand instead.");
         }
 
         if (Find(body, "maintenanceWindow") is not JsonObject window)

@@ -197,6 +197,8 @@ public sealed class ExtensionRoutesTests : IClassFixture<ExtensionApiFixture>
     [InlineData("""{"updateId": "KB1", "classification": "Critical", "maintenanceWindow": {"dayOfWeek": "Sunday", "startTimeUtc": "02:00", "durationHours": 0}}""", "durationHours")]
     [InlineData("""{"classification": "Critical", "maintenanceWindow": {"dayOfWeek": "Sunday", "startTimeUtc": "02:00", "durationHours": 4}}""", "updateId")]
     [InlineData("""{"updateId": "KB1", "classification": "Critical"}""", "maintenanceWindow")]
+    [InlineData("""{"updateId": "KB1'; DROP TABLE x;--", "classification": "Critical", "maintenanceWindow": {"dayOfWeek": "Sunday", "startTimeUtc": "02:00", "durationHours": 4}}""", "updateId")]
+    [InlineData("""{"updateId": "KB1", "classification": "Moderate", "maintenanceWindow": {"dayOfWeek": "Sunday", "startTimeUtc": "02:00", "durationHours": 4}}""", "Moderate")]
     public async Task InstallUpdate_InvalidBodyNamesProperty(string body, string property)
     {
         var response = await _api.SendAsync(HttpMethod.Post, ActionPath(MachineId(), "installUpdate"), body);
