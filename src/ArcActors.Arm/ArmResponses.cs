@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using ArcActors.ReadModel;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
 
 namespace ArcActors.Arm;
 
@@ -13,6 +14,13 @@ internal static class ArmResponses
         context.Response.ContentType = "application/json; charset=utf-8";
         context.Response.Headers["x-ms-request-id"] = context.TraceIdentifier;
         return context.Response.WriteAsync(ArmJson.ToCompact(body), ArmJson.Utf8);
+    }
+
+    /// <summary>Logs one line with the method, path, status and code of a rejected request, then writes the error.</summary>
+    public static Task RejectAsync(HttpContext context, ArmError error, ILogger logger)
+    {
+        logger.LogInformation("ARM API: {Method} {Path} rejected with {Status} {Code}", context.Request.Method, context.Request.Path.Value, error.Status, error.Code);
+        return WriteErrorAsync(context, error);
     }
 
     public static Task WriteErrorAsync(HttpContext context, ArmError error)

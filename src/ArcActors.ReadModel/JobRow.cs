@@ -2,7 +2,7 @@ using ArcActors.Contracts.Jobs;
 
 namespace ArcActors.ReadModel;
 
-/// <summary>One relay job as the read store holds it.</summary>
+/// <summary>One relay job as stored in the read store.</summary>
 /// <param name="ResourceId">The instance resource the job acts on, or the machine's when the instance is unknown.</param>
 /// <param name="Result">The job's result in JSON, empty when it has none.</param>
 public sealed record JobRow(

@@ -6,6 +6,8 @@ namespace ArcActors.ReadModel;
 
 public sealed partial class ReadStore
 {
+    private static readonly JsonSerializerOptions DeployedSettingsJson = new() { PropertyNameCaseInsensitive = true };
+
     /// <summary>
     /// Returns the extension settings of the newest Deploy job (Update or Install) that succeeded on the
     /// machine <paramref name="machineResourceId"/> after its last inventory, or null when the inventory is
@@ -31,6 +33,6 @@ public sealed partial class ReadStore
             ("$inventory", inventoryAt));
         var latest = rows.FirstOrDefault(parameters => parameters.TryGetValue("settings", out var settings) && settings.Length > 0
             && parameters.TryGetValue("operation", out var operation) && operation is "Update" or "Install");
-        return latest is null ? null : JsonSerializer.Deserialize<ExtensionSettings>(latest["settings"], new JsonSerializerOptions { PropertyNameCaseInsensitive = true });
+        return latest is null ? null : JsonSerializer.Deserialize<ExtensionSettings>(latest["settings"], DeployedSettingsJson);
     }
 }

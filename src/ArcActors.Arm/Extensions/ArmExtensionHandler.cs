@@ -78,8 +78,8 @@ internal sealed class ArmExtensionHandler(ReadStore store, ArmApiOptions options
             return;
         }
 
-        // A PUT replaces every setting, so it starts from the defaults; a PATCH starts from the settings in force: those of a
-        // Deploy job that succeeded after the last inventory, else the inventory's.
+        // A PUT replaces every setting, so it starts from the defaults. A PATCH starts from the settings in force, which are
+        // those of a Deploy job that succeeded after the last inventory, else the inventory's.
         var current = store.FindDeployedExtensionSettings(request.MachineId, machine.Snapshot.VmId) ?? machine.Snapshot.Extension;
         var (proposed, readError) = ExtensionSettingsReader.Read(body, replace ? new ExtensionSettings() : current, mergeFeatureFlags: !replace);
         if (proposed is null)
@@ -118,7 +118,7 @@ internal sealed class ArmExtensionHandler(ReadStore store, ArmApiOptions options
     private async Task EnqueueDeployAsync(HttpContext context, IArmCommands commands, ArmRequest.MachineExtension request, MachineSnapshot machine,
         Dictionary<string, string> parameters, string caller)
     {
-        // The host's deployer also rejects a second operation; this returns the same answer before anything is queued.
+        // The host's deployer also rejects a second operation, and this check returns the same error before anything is queued.
         var refusal = await CheckRegisteredAsync(commands, request.MachineId, context.RequestAborted) ?? OperationInProgress(request.MachineId);
         if (refusal is not null)
         {
@@ -148,7 +148,7 @@ internal sealed class ArmExtensionHandler(ReadStore store, ArmApiOptions options
 
         var refusal = await CheckRegisteredAsync(commands, action.MachineId, context.RequestAborted)
             ?? WindowsOnly(machine.Snapshot, action.MachineId)
-            ?? LicenseRefusal(machine.Snapshot);
+            ?? LicenseRejection(machine.Snapshot);
         if (refusal is not null)
         {
             await RejectAsync(context, refusal);
@@ -164,7 +164,7 @@ internal sealed class ArmExtensionHandler(ReadStore store, ArmApiOptions options
         var reply = await commands.EnqueueJobAsync(command, context.RequestAborted);
         if (reply.Accepted is not { } accepted)
         {
-            await RejectAsync(context, Refusal(reply.Refused!));
+            await RejectAsync(context, JobRefusals.ToArmError(reply.Refused!));
             return;
         }
 
@@ -215,7 +215,7 @@ internal sealed class ArmExtensionHandler(ReadStore store, ArmApiOptions options
             : new ArmError(400, "OperatingSystemNotSupported",
                 $"The machine '{machineId}' runs {machine.Os}; automatic updates apply only to Windows hosts. Update SQL Server on this host with its package manager.");
 
-    private static ArmError? LicenseRefusal(MachineSnapshot machine)
+    private static ArmError? LicenseRejection(MachineSnapshot machine)
     {
         var message = FeatureLicensing.Rejection(JobKinds.InstallUpdate, machine.HostName, machine.Extension.LicenseType);
         return message is null ? null : new ArmError(409, FeatureLicensing.RejectionCode, message);
@@ -258,20 +258,7 @@ internal sealed class ArmExtensionHandler(ReadStore store, ArmApiOptions options
         return store.FindMachine(vmId) is { } snapshot ? (resource, snapshot) : null;
     }
 
-    // Maps the relay queue's refusal codes to HTTP statuses, as the instance job routes do.
-    private static ArmError Refusal(JobRefused refused) => new(refused.Code switch
-    {
-        "InvalidJob" => 400,
-        "QueueFull" => 429,
-        JobCommandReply.GatewayTimeoutCode => 504,
-        _ => 409,
-    }, refused.Code, refused.Message);
-
     private DateTimeOffset Now() => (options.Clock ?? TimeProvider.System).GetUtcNow();
 
-    private Task RejectAsync(HttpContext context, ArmError error)
-    {
-        logger.LogInformation("ARM API: {Method} {Path} rejected with {Status} {Code}", context.Request.Method, context.Request.Path.Value, error.Status, error.Code);
-        return ArmResponses.WriteErrorAsync(context, error);
-    }
+    private Task RejectAsync(HttpContext context, ArmError error) => ArmResponses.RejectAsync(context, error, logger);
 }

@@ -63,7 +63,7 @@ internal sealed class ArmJobHandler(ReadStore store, ArmApiOptions options, ILog
 
         var kind = action.Action == InstanceActions.RunBackup ? JobKinds.Backup : JobKinds.BestPracticesAssessment;
         var refusal = await ArmWriteHandler.CheckRegisteredAsync(commands, action.InstanceId, context.RequestAborted)
-            ?? LicenseRefusal(kind, found.VmId, action.InstanceId)
+            ?? LicenseRejection(kind, found.VmId, action.InstanceId)
             ?? MissingDatabase(kind, parameters, action.InstanceId);
         if (refusal is not null)
         {
@@ -76,7 +76,7 @@ internal sealed class ArmJobHandler(ReadStore store, ArmApiOptions options, ILog
         var reply = await commands.EnqueueJobAsync(command, context.RequestAborted);
         if (reply.Accepted is not { } accepted)
         {
-            await RejectAsync(context, Refusal(reply.Refused!));
+            await RejectAsync(context, JobRefusals.ToArmError(reply.Refused!));
             return;
         }
 
@@ -106,7 +106,7 @@ internal sealed class ArmJobHandler(ReadStore store, ArmApiOptions options, ILog
     }
 
     // Best practices assessment and backups need Paid or PAYG on the host. The host's last inventory gives its license type.
-    private ArmError? LicenseRefusal(string kind, Guid vmId, string instanceId)
+    private ArmError? LicenseRejection(string kind, Guid vmId, string instanceId)
     {
         var machine = store.FindMachine(vmId);
         if (machine is null)
@@ -147,7 +147,7 @@ internal sealed class ArmJobHandler(ReadStore store, ArmApiOptions options, ILog
         var reply = await commands.CancelJobAsync(new CancelJob(job.VmId, jobId, caller, Now()), context.RequestAborted);
         if (reply.Accepted is not { } accepted)
         {
-            await RejectAsync(context, Refusal(reply.Refused!));
+            await RejectAsync(context, JobRefusals.ToArmError(reply.Refused!));
             return;
         }
 
@@ -197,20 +197,7 @@ internal sealed class ArmJobHandler(ReadStore store, ArmApiOptions options, ILog
     }
 
     // Maps the relay queue's refusal codes to HTTP statuses. An unknown code counts as a conflict with the queue's state.
-    private static ArmError Refusal(JobRefused refused) => new(refused.Code switch
-    {
-        "InvalidJob" => 400,
-        "JobNotFound" => 404,
-        "QueueFull" => 429,
-        JobCommandReply.GatewayTimeoutCode => 504,
-        _ => 409,
-    }, refused.Code, refused.Message);
-
     private DateTimeOffset Now() => (options.Clock ?? TimeProvider.System).GetUtcNow();
 
-    private Task RejectAsync(HttpContext context, ArmError error)
-    {
-        logger.LogInformation("ARM API: {Method} {Path} rejected with {Status} {Code}", context.Request.Method, context.Request.Path.Value, error.Status, error.Code);
-        return ArmResponses.WriteErrorAsync(context, error);
-    }
+    private Task RejectAsync(HttpContext context, ArmError error) => ArmResponses.RejectAsync(context, error, logger);
 }

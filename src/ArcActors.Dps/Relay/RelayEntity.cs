@@ -13,7 +13,7 @@ namespace ArcActors.Dps.Relay;
 /// jobs; the host pulls the jobs that have not ended over its outbound link and reports their
 /// progress. Every change is persisted, tagged <see cref="EventTags.Jobs"/>, before it is
 /// acknowledged. A job is delivered on every pull until the host reports it running, so a lost
-/// delivery or a host crash only delays it; the host skips job ids it has finished. Timeouts are
+/// delivery or a host crash only delays it. The host skips job ids it has finished. Timeouts are
 /// applied whenever the queue handles a message.
 /// </summary>
 public sealed class RelayEntity : ReceivePersistentActor

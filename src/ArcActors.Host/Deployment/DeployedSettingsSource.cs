@@ -16,7 +16,7 @@ public sealed class DeployedSettingsSource : IDiscoverySource
     private ExtensionSettings? _deployed;
 
     /// <param name="path">The JSON file of the settings in force; it is read now when it exists.</param>
-    /// <exception cref="InvalidDataException">The file exists but does not hold extension settings.</exception>
+    /// <exception cref="InvalidDataException">The file exists but does not contain extension settings.</exception>
     public DeployedSettingsSource(IDiscoverySource inner, string path)
     {
         _inner = inner;
@@ -65,7 +65,7 @@ public sealed class DeployedSettingsSource : IDiscoverySource
         }
         catch (JsonException exception)
         {
-            throw new InvalidDataException($"{path} does not hold extension settings ({exception.Message}); delete it, and the host reports its configured settings again.", exception);
+            throw new InvalidDataException($"{path} is invalid: it does not contain extension settings ({exception.Message}). Delete it, and the host reports its configured settings again.", exception);
         }
     }
 }

@@ -13,7 +13,7 @@ public static class ExtensionFeatureMap
     /// </summary>
     /// <remarks>
     /// NOTE: automated backups, best practices assessment and Purview are off by default and the extension
-    /// settings have no field for them, so this map never returns them; whoever turns one on for an
+    /// settings have no field for them, so this map never returns them. Code that turns one on for an
     /// instance must plan its grants with LeastPrivilegePlanner.PlanChange.
     /// </remarks>
     public static IReadOnlySet<ExtensionFeature> From(ExtensionSettings settings)

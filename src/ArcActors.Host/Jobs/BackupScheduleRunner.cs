@@ -20,7 +20,7 @@ public sealed class BackupScheduleRunner(
     IBackupFileDeleter? files,
     BackupScheduleSettings settings)
 {
-    // The longest full backup interval is 7 days, so older history cannot decide whether a backup is due.
+    // The maximum full backup interval is 7 days, so older history cannot decide whether a backup is due.
     private static readonly TimeSpan StartTimesWindow = TimeSpan.FromDays(8);
 
     /// <summary>Runs one pass at <paramref name="now"/>. Failures on one instance are reported in its outcome and do not stop the others.</summary>

@@ -23,7 +23,7 @@ public interface IInstanceSql
     /// <summary>Returns the msdb history of the backups automated backups wrote, with their files.</summary>
     Task<IReadOnlyList<BackupHistoryEntry>> AutomatedBackupHistoryAsync(InstanceLocation instance, CancellationToken cancellationToken);
 
-    /// <summary>Returns the items <paramref name="principal"/> holds now; see <see cref="PermissionReader.ReadAsync"/>.</summary>
+    /// <summary>Returns the items granted to <paramref name="principal"/> now; see <see cref="PermissionReader.ReadAsync"/>.</summary>
     Task<IReadOnlySet<PermissionItem>> ReadPermissionsAsync(
         InstanceLocation instance, string principal, IReadOnlyList<DatabaseTarget> databases, CancellationToken cancellationToken);
 }

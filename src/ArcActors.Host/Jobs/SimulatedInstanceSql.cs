@@ -10,7 +10,7 @@ namespace ArcActors.Host.Jobs;
 /// The SQL Server of simulated hosts: every step succeeds and is recorded per instance. BACKUP statements
 /// add to the instance's backup history, stamped with <paramref name="clock"/>, and an msdb history cleanup
 /// removes the entries it would delete. Simulations and the embedded node use it; real hosts use
-/// <see cref="SqlClientInstanceSql"/>. Instances are told apart by name only, so use one per host.
+/// <see cref="SqlClientInstanceSql"/>. Instances are identified by name only, so use one per host.
 /// </summary>
 /// <param name="clock">The clock that stamps backups; <see cref="TimeProvider.System"/> when null.</param>
 /// <param name="backupFinished">Called after each BACKUP statement, for example to show the backup in the simulated fleet's inventory.</param>

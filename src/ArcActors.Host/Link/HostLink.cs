@@ -82,8 +82,8 @@ public sealed class HostLink : ReceiveActor, IWithTimers
     {
         _routes[uploadId] = new Route(Sender, _clock.GetUtcNow() + _routeExpiry);
         var wrapped = AuthenticatedUpload.Wrap(_credentials.HostKeyId, _credentials.Key, upload);
-        // Local affinity: the ingress on the receptionist's own node takes the upload, one remoting hop fewer; the
-        // cluster client picks its receptionist among the contacts, so the hosts still spread over the nodes.
+        // With local affinity the ingress on the receptionist's own node takes the upload, which saves one remoting hop.
+        // Each cluster client picks its receptionist among the contacts, so the hosts still spread over the nodes.
         _clusterClient.Tell(new ClusterClient.Send(IngressPath, wrapped, localAffinity: true), Self);
     }
 

@@ -26,6 +26,7 @@ public sealed class RelayListener : ReceiveActor, IWithTimers
     private readonly Dictionary<Guid, IActorRef> _running = new();
     private readonly HashSet<string> _loggedRejections = [];
     private readonly Dictionary<Guid, Guid> _finalReports = new();
+    private DateTimeOffset _lastPrune = DateTimeOffset.MinValue;
 
     public RelayListener(
         Guid vmId, IActorRef link, JobLedger ledger, IReadOnlyDictionary<string, IJobHandler> handlers, IDiscoverySource source, RelaySettings settings, TimeProvider clock)
@@ -66,7 +67,14 @@ public sealed class RelayListener : ReceiveActor, IWithTimers
             SendReport(entry.JobId, entry.State, entry.Message, entry.Result);
         }
 
-        _ledger.Prune(_clock.GetUtcNow());
+        // The ledger keeps ended jobs for 30 days, so pruning once an hour is enough; every poll would be one DELETE per host.
+        var now = _clock.GetUtcNow();
+        if (now - _lastPrune >= TimeSpan.FromHours(1))
+        {
+            _ledger.Prune(now);
+            _lastPrune = now;
+        }
+
         _link.Tell(new PullJobs(Guid.NewGuid(), _vmId, _clock.GetUtcNow()));
     }
 

@@ -25,14 +25,17 @@ public sealed class HealthEndpoint : IAsyncDisposable
     public Uri Address { get; }
 
     /// <summary>Listens on <paramref name="hostname"/> (an IP address, or a name for every interface) and <paramref name="port"/>.</summary>
-    public static async Task<HealthEndpoint> StartAsync(HealthCheck health, string hostname, int port)
+    public static Task<HealthEndpoint> StartAsync(HealthCheck health, string hostname, int port) => StartAsync(health.WriteAsync, hostname, port);
+
+    /// <summary>Serves <paramref name="write"/> as <c>GET /healthz</c> on <paramref name="hostname"/> and <paramref name="port"/>.</summary>
+    public static async Task<HealthEndpoint> StartAsync(RequestDelegate write, string hostname, int port)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [], ContentRootPath = AppContext.BaseDirectory });
         builder.Logging.ClearProviders();
         builder.WebHost.UseUrls($"http://{hostname}:{port}");
 
         var app = builder.Build();
-        app.MapGet("/healthz", health.WriteAsync);
+        app.MapGet("/healthz", write);
         await app.StartAsync();
 
         var server = (IServer)app.Services.GetService(typeof(IServer))!;

@@ -24,7 +24,7 @@ public sealed class NodeRuntime : IAsyncDisposable
     private ArmApi? _api;
     private HealthEndpoint? _health;
     private NodeHostRole.Started? _host;
-    private HostHealthEndpoint? _hostHealth;
+    private HealthEndpoint? _hostHealth;
 
     private NodeRuntime(ActorSystem system, ReadStore store, DataFolder? dataLock)
     {

@@ -9,7 +9,7 @@ namespace ArcActors.Sql.Backups;
 /// </summary>
 public static class BackupHistoryQuery
 {
-    /// <summary>The query; msdb.dbo.backupset holds a row only for a backup that finished.</summary>
+    /// <summary>The query. msdb.dbo.backupset contains a row only for a backup that finished.</summary>
     public const string Sql = """
         SELECT COUNT(*) FROM msdb.dbo.backupset
         WHERE database_name = @database AND description = @description AND type = @type;

@@ -1,7 +1,7 @@
 namespace ArcActors.Sql.Privileges;
 
 /// <summary>
-/// The difference between what the principal holds and what least privilege requires: items that were
+/// The difference between what the principal has been granted and what least privilege requires: items that were
 /// removed by hand (missing) and items granted beyond the plan (extra), each sorted by kind, database and name.
 /// </summary>
 public sealed record LeastPrivilegeDrift(IReadOnlyList<PermissionItem> Missing, IReadOnlyList<PermissionItem> Extra)

@@ -5,7 +5,7 @@ namespace ArcActors.Sql.Privileges;
 /// <summary>
 /// The T-SQL that <see cref="PermissionReader"/> sends. The principal travels as the <c>@principal</c>
 /// parameter (nvarchar(128)); only <see cref="InDatabase"/> puts a database name into text, quoted.
-/// Grants count in state G (GRANT) and W (GRANT_WITH_GRANT_OPTION); a DENY holds nothing.
+/// Grants count in state G (GRANT) and W (GRANT_WITH_GRANT_OPTION); a DENY counts as nothing granted.
 /// </summary>
 public static class PermissionQueries
 {

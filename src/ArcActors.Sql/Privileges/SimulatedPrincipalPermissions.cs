@@ -3,10 +3,10 @@ using System.Collections.Concurrent;
 namespace ArcActors.Sql.Privileges;
 
 /// <summary>
-/// The items one principal holds on a simulated instance, changed by the statements the planner writes.
+/// The items granted to one principal on a simulated instance, changed by the statements the planner writes.
 /// A statement is recognized when it is, character for character, the statement
 /// <see cref="PrivilegeStatementBuilder"/> builds for an item of any feature in its database, or for an
-/// item the principal holds now. Thread-safe.
+/// item granted to the principal now. Thread-safe.
 /// </summary>
 /// <remarks>
 /// NOTE: this is no T-SQL interpreter. A hand-written GRANT with other spacing or case is not recognized

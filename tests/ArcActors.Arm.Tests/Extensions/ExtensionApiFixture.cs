@@ -39,9 +39,7 @@ public sealed class ExtensionApiFixture : IAsyncLifetime
         FeatureFlags = new Dictionary<string, bool> { ["AvailabilityGroupDiscovery"] = false },
     };
 
-    private TokenKey _key = null!;
-    private HttpClient _http = null!;
-    private HttpClient _readOnlyHttp = null!;
+    private ApiPair _apis = null!;
 
     public string Folder { get; } = Path.Combine(Path.GetTempPath(), "arcactors-extensions-" + Guid.NewGuid().ToString("N"));
 
@@ -49,9 +47,9 @@ public sealed class ExtensionApiFixture : IAsyncLifetime
 
     internal FakeJobCommands Commands { get; private set; } = null!;
 
-    public ArmApi Api { get; private set; } = null!;
+    public ArmApi Api => _apis.Api;
 
-    public ArmApi ReadOnlyApi { get; private set; } = null!;
+    public ArmApi ReadOnlyApi => _apis.ReadOnlyApi;
 
     public static string MainMachineId => MachineId();
 
@@ -81,28 +79,12 @@ public sealed class ExtensionApiFixture : IAsyncLifetime
         Commands.Project(new JobQueued(busyJob));
         Commands.Project(new JobStateChanged(BusyVmId, BusyJobId, JobState.Running, "", "", Start, "host"));
 
-        _key = TokenKey.LoadOrCreate(Path.Combine(Folder, "api-token.key"));
-        Api = ArmApi.Build(new ArmApiOptions
-        {
-            Store = Store,
-            DataFolder = Folder,
-            Authorizer = new ArmAuthorizer(_key, TimeProvider.System),
-            Commands = Commands,
-        });
-        ReadOnlyApi = ArmApi.Build(new ArmApiOptions { Store = Store, DataFolder = Folder });
-        await Api.StartAsync();
-        await ReadOnlyApi.StartAsync();
-
-        _http = new HttpClient(ArmApiFixture.TrustingHandler(Api.CertificateThumbprint)) { BaseAddress = Api.BaseAddress };
-        _readOnlyHttp = new HttpClient(ArmApiFixture.TrustingHandler(ReadOnlyApi.CertificateThumbprint)) { BaseAddress = ReadOnlyApi.BaseAddress };
+        _apis = await ApiPair.StartAsync(Store, Commands, Folder);
     }
 
     public async Task DisposeAsync()
     {
-        _http.Dispose();
-        _readOnlyHttp.Dispose();
-        await Api.DisposeAsync();
-        await ReadOnlyApi.DisposeAsync();
+        await _apis.DisposeAsync();
         Store.Dispose();
         try
         {
@@ -132,22 +114,6 @@ public sealed class ExtensionApiFixture : IAsyncLifetime
     }
 
     /// <summary>Sends a request with a token for <paramref name="role"/>; a null <paramref name="body"/> sends no content.</summary>
-    public async Task<JobResponse> SendAsync(HttpMethod method, string pathAndQuery, string? body = null, string role = "Contributor", bool readOnlyApi = false)
-    {
-        using var request = new HttpRequestMessage(method, pathAndQuery);
-        if (!readOnlyApi)
-        {
-            var token = ArmTokens.Issue(_key, $"{role.ToLowerInvariant()}@example.test", role, $"/subscriptions/{Scope.SubscriptionId}", TimeSpan.FromHours(1), TimeProvider.System);
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        }
-
-        if (body is not null)
-        {
-            request.Content = new StringContent(body, System.Text.Encoding.UTF8, "application/json");
-        }
-
-        using var response = await (readOnlyApi ? _readOnlyHttp : _http).SendAsync(request);
-        var text = await response.Content.ReadAsStringAsync();
-        return new JobResponse((int)response.StatusCode, text.Length == 0 ? null : JsonNode.Parse(text)!.AsObject(), response.Headers.Location);
-    }
+    public Task<JobResponse> SendAsync(HttpMethod method, string pathAndQuery, string? body = null, string role = "Contributor", bool readOnlyApi = false) =>
+        _apis.SendAsync(method, pathAndQuery, role, body, scope: null, readOnlyApi);
 }

@@ -1,7 +1,7 @@
 namespace ArcActors.Tests.Jobs;
 
 /// <summary>
-/// A clock that stands still until a test calls <see cref="Advance"/>, and whose timers (such as those behind
+/// A clock that does not move until a test calls <see cref="Advance"/>, and whose timers (such as those behind
 /// Task.Delay with this provider) fire when the clock passes their due time, so waits need no real time.
 /// </summary>
 internal sealed class SteppingClock(DateTimeOffset start) : TimeProvider

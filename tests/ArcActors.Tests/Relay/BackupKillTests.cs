@@ -43,7 +43,7 @@ public sealed class BackupKillTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task BackupJob_HostKilledMidBackupRunsItOnceAfterRestart()
+    public async Task BackupJob_KilledMidBackupRunsOnce()
     {
         var (job, status) = await KillDuringBackupAsync(BackupSqlServer.HoldMode.ThenAbort);
 
@@ -54,7 +54,7 @@ public sealed class BackupKillTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task BackupJob_HostKilledAfterBackupFinishedDoesNotTakeItAgain()
+    public async Task BackupJob_KilledAfterFinishSkipsRepeat()
     {
         var (_, status) = await KillDuringBackupAsync(BackupSqlServer.HoldMode.AfterFinish);
 
@@ -64,7 +64,7 @@ public sealed class BackupKillTests : IAsyncLifetime
         Assert.Contains("already finished", status.Message, StringComparison.Ordinal);
     }
 
-    // Queues a full backup, kills the host node (SIGKILL) while SQL Server holds the BACKUP, then starts it again and waits for the job to end.
+    // Queues a full backup, kills the host node (SIGKILL) while SQL Server keeps the BACKUP waiting, then starts it again and waits for the job to end.
     private async Task<(JobCommand Job, JobStatus Status)> KillDuringBackupAsync(BackupSqlServer.HoldMode hold)
     {
         var config = WriteHostConfig();
@@ -82,7 +82,7 @@ public sealed class BackupKillTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task DeployJob_LeastPrivilegeOnSendsGrantsAndUninstallRemovesThem()
+    public async Task DeployJob_GrantsThenUninstallRevokes()
     {
         using var host = NodeProcess.Start(WriteHostConfig());
         var update = await EnqueueAsync(JobKinds.Deploy, new() { ["operation"] = "Update", ["settings"] = """{"FeatureFlags": {"LeastPrivilege": true}}""" });

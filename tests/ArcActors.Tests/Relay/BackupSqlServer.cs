@@ -5,8 +5,8 @@ using ArcActors.Sql.Tests.Tds;
 namespace ArcActors.Tests.Relay;
 
 /// <summary>
-/// A TDS endpoint that answers discovery like <see cref="FakeSqlServer"/> and plays SQL Server's part in
-/// backups: it keeps msdb's backup history (the descriptions of finished backup sets), answers
+/// A TDS endpoint that replies to discovery like <see cref="FakeSqlServer"/> and plays SQL Server's part in
+/// backups: it keeps msdb's backup history (the descriptions of finished backup sets), replies to
 /// <see cref="BackupHistoryQuery.Sql"/> from it, and can hold the next BACKUP until the test releases it,
 /// either after the backup finished (the history has it) or aborting it (as SQL Server does when the
 /// client's connection dies mid-backup).
