@@ -121,11 +121,10 @@ akka.remote.dot-netty.tcp { hostname = "127.0.0.1", port = ${PORTS[$((i - 1))]} 
 CONF
 done
 
-# Each ingress reads the enrollment store in its own data folder, so the store of dps-1 is copied to the others.
-mkdir -p "$DIR/dps-1" "$DIR/dps-2" "$DIR/dps-3"
+# Enrollment keys go to the journal's database (table host_enrollments), which every dps node reads.
 for ((i = 1; i <= HOSTS; i++)); do
   read -r name vmid <<<"${FLEET_HOSTS[$((i - 1))]}"
-  key="$("${ARCACTORS[@]}" host enroll --machine "$vmid" --data "$DIR/dps-1" | grep -v '^#')"
+  key="$("${ARCACTORS[@]}" host enroll --machine "$vmid" --config "$DIR/dps-1.conf" | grep -v '^#')"
   cat >"$DIR/host-$i.conf" <<CONF
 arcactors.node {
   roles = [host]
@@ -141,8 +140,6 @@ akka.cluster.client.initial-contacts = [$CONTACTS]
 akka.remote.dot-netty.tcp { hostname = "127.0.0.1", port = 0 }
 CONF
 done
-cp "$DIR/dps-1/host-enrollments.json" "$DIR/dps-2/"
-cp "$DIR/dps-1/host-enrollments.json" "$DIR/dps-3/"
 
 start_node() {
   "${ARCACTORS[@]}" node --config "$DIR/$1.conf" >"$DIR/$1.log" 2>&1 &

@@ -40,19 +40,11 @@ public sealed class ClusterFiles
 
     public string InProcessData => Path.Combine(_folder, "in-process");
 
-    /// <summary>Enrolls every host in the store of <paramref name="dataFolders"/>[0] and copies the store to the others.</summary>
-    public static IReadOnlyList<EnrollmentStore.IssuedKey> Enroll(IReadOnlyList<BenchHost> hosts, params string[] dataFolders)
+    /// <summary>Enrolls every host in the PostgreSQL database <paramref name="journal"/>, which every dps node of that journal reads.</summary>
+    public static IReadOnlyList<EnrollmentStore.IssuedKey> Enroll(IReadOnlyList<BenchHost> hosts, string journal)
     {
-        Directory.CreateDirectory(dataFolders[0]);
-        var store = new EnrollmentStore(EnrollmentStore.DefaultPath(dataFolders[0]));
-        var keys = hosts.Select(host => store.Enroll(host.VmId, DateTimeOffset.UtcNow)).ToList();
-        foreach (var other in dataFolders.Skip(1))
-        {
-            Directory.CreateDirectory(other);
-            File.Copy(store.FilePath, EnrollmentStore.DefaultPath(other), overwrite: true);
-        }
-
-        return keys;
+        var store = new PostgresEnrollmentStore(journal);
+        return hosts.Select(host => store.Enroll(host.VmId, DateTimeOffset.UtcNow)).ToList();
     }
 
     /// <summary>Writes the file of the single dps node that runs inside the benchmark process, its own seed node.</summary>

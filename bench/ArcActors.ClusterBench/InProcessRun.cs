@@ -13,7 +13,7 @@ public static class InProcessRun
     public static async Task<PathResult> RunAsync(ClusterBenchOptions options, ClusterFiles files, IReadOnlyList<BenchHost> hosts, string journal)
     {
         Environment.SetEnvironmentVariable(ClusterFiles.InProcessJournalVariable, journal);
-        var keys = ClusterFiles.Enroll(hosts, files.InProcessData);
+        var keys = ClusterFiles.Enroll(hosts, journal);
         var config = NodeConfig.Load(files.WriteInProcessNode(), "WARNING");
         await using var node = await NodeRuntime.StartAsync(config, Console.Out, CancellationToken.None);
         var dps = node.Dps ?? throw new InvalidOperationException("the in-process node started without its dps services; check its roles.");

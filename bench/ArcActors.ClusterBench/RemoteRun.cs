@@ -16,7 +16,7 @@ public static class RemoteRun
     public static async Task<(PathResult Throughput, FailoverResult? Failover)> RunAsync(
         ClusterBenchOptions options, ClusterFiles files, IReadOnlyList<BenchHost> hosts, string journal)
     {
-        var keys = ClusterFiles.Enroll(hosts, Enumerable.Range(1, ClusterFiles.DpsNodes).Select(files.DpsData).ToArray());
+        var keys = ClusterFiles.Enroll(hosts, journal);
         var token = await IssueTokenAsync(files);
         var environment = new Dictionary<string, string>
         {
@@ -71,6 +71,8 @@ public static class RemoteRun
 
     private static async Task<string> IssueTokenAsync(ClusterFiles files)
     {
+        // The key goes to dps-1's data folder, which the node reads when it starts.
+        Directory.CreateDirectory(files.DpsData(1));
         using var output = new StringWriter();
         var scope = $"/subscriptions/{BenchHost.SubscriptionId}";
         var exit = await CommandLine.RunAsync(["token", "--principal", "cluster-bench", "--role", "Contributor", "--scope", scope, "--data", files.DpsData(1)],

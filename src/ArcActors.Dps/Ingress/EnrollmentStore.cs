@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 
@@ -12,21 +11,15 @@ namespace ArcActors.Dps.Ingress;
 /// disk, so keys issued by <c>arcactors host enroll</c> work without restarting the ingress.
 /// </summary>
 /// <remarks>
-/// NOTE: each cloud node reads its own file, so with several dps nodes the file must be copied to
-/// each node's data folder (or the data folder shared) until enrollments move into a replicated store.
+/// Each cloud node reads its own file, so a cluster on SQLite needs the file copied to every dps node;
+/// a cluster on PostgreSQL keeps the keys in the journal database instead (<see cref="PostgresEnrollmentStore"/>).
 /// </remarks>
-public sealed class EnrollmentStore
+public sealed class EnrollmentStore : IEnrollmentStore
 {
     /// <summary>Name of the store in the cloud data folder.</summary>
     public const string FileName = "host-enrollments.json";
 
-    private const int KeyBytes = 32;
-    private const int KeyIdBytes = 6;
-
     private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web) { WriteIndented = true };
-
-    // Compared against when the key id is unknown, so an unknown id costs the same hash and comparison as a known one.
-    private static readonly byte[] UnknownKeyHash = new byte[SHA256.HashSizeInBytes];
 
     private readonly object _gate = new();
     private Dictionary<string, Entry> _byKeyId = new(StringComparer.Ordinal);
@@ -40,13 +33,12 @@ public sealed class EnrollmentStore
 
     public string FilePath { get; }
 
+    public string Location => FilePath;
+
     /// <summary>Returns the store's path in <paramref name="dataDirectory"/>.</summary>
     public static string DefaultPath(string dataDirectory) => Path.Combine(dataDirectory, FileName);
 
-    /// <summary>
-    /// Issues a new random key for machine <paramref name="vmId"/>, stores its hash and returns the
-    /// key. Earlier keys of the same machine stop working.
-    /// </summary>
+    /// <inheritdoc />
     /// <exception cref="IOException">The file cannot be read or written, or another enrollment is writing it.</exception>
     /// <exception cref="InvalidDataException">The file exists but is not a valid enrollment store.</exception>
     public IssuedKey Enroll(Guid vmId, DateTimeOffset at)
@@ -56,8 +48,7 @@ public sealed class EnrollmentStore
             throw new ArgumentException("vmId is the empty GUID; give the machine's vmId.", nameof(vmId));
         }
 
-        var key = Base64Url(RandomNumberGenerator.GetBytes(KeyBytes));
-        var keyId = "hk-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(KeyIdBytes));
+        var (keyId, key) = EnrollmentKeys.Create();
         Directory.CreateDirectory(Path.GetDirectoryName(FilePath)!);
 
         using (LockFile())
@@ -65,7 +56,7 @@ public sealed class EnrollmentStore
             var entries = ReadFile().Hosts;
             var replaced = entries.Count(entry => entry.VmId == vmId);
             var updated = entries.Where(entry => entry.VmId != vmId).ToList();
-            updated.Add(new Entry(keyId, vmId, Convert.ToHexStringLower(Hash(key)), at));
+            updated.Add(new Entry(keyId, vmId, EnrollmentKeys.HashHex(key), at));
             WriteFile(new StoreFile(updated));
             return new IssuedKey(keyId, key, vmId, replaced);
         }
@@ -87,27 +78,7 @@ public sealed class EnrollmentStore
             _byKeyId.TryGetValue(hostKeyId ?? "", out entry);
         }
 
-        var expected = entry is null ? UnknownKeyHash : Convert.FromHexString(entry.KeySha256);
-        var matches = CryptographicOperations.FixedTimeEquals(Hash(key ?? ""), expected);
-        return matches && entry is not null ? entry.VmId : null;
-    }
-
-    /// <summary>
-    /// Checks that <paramref name="key"/> is the key of <paramref name="hostKeyId"/> and that the key is
-    /// enrolled for <paramref name="claimedVmId"/>. Returns null when both hold, or else the reason in
-    /// words that reveal neither the key nor which of an unknown id and a wrong key it was.
-    /// </summary>
-    /// <exception cref="IOException">The file changed on disk and cannot be read.</exception>
-    /// <exception cref="InvalidDataException">The file changed on disk and is not a valid enrollment store.</exception>
-    public string? AuthorizationError(string hostKeyId, string key, Guid claimedVmId)
-    {
-        var enrolled = Verify(hostKeyId, key);
-        if (enrolled is null)
-        {
-            return "the host key id is not enrolled or the key does not match it";
-        }
-
-        return enrolled == claimedVmId ? null : "the key is enrolled for another machine, and a host may only upload for its own machine";
+        return EnrollmentKeys.Matches(key, entry?.KeySha256) ? entry!.VmId : null;
     }
 
     private void ReloadIfChanged()
@@ -177,10 +148,6 @@ public sealed class EnrollmentStore
             throw new IOException($"enrollment store {FilePath} is locked by another enrollment ({lockPath}); run the command again when it has finished.", exception);
         }
     }
-
-    private static byte[] Hash(string key) => SHA256.HashData(Encoding.UTF8.GetBytes(key));
-
-    private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 
     /// <summary>A key issued by <see cref="Enroll"/>; <see cref="Key"/> exists only here, so print it once and drop it.</summary>
     /// <param name="ReplacedKeys">Earlier keys of the same machine that stopped working.</param>

@@ -27,6 +27,12 @@ public sealed class IngressActor : ReceiveActor
     /// <summary>HOCON setting: path of the <see cref="EnrollmentStore"/> file; without it every authenticated upload is rejected.</summary>
     public const string EnrollmentFileSetting = "arcactors.ingress.enrollment-file";
 
+    /// <summary>
+    /// HOCON setting: <c>file</c> (the default) reads <see cref="EnrollmentFileSetting"/>; <c>journal</c>
+    /// reads the <see cref="PostgresEnrollmentStore"/> in the PostgreSQL database of the journal.
+    /// </summary>
+    public const string EnrollmentStoreSetting = "arcactors.ingress.enrollment-store";
+
     /// <summary>Error code of an upload whose host has no valid enrollment key for the upload's machine.</summary>
     public const string HostNotAuthorizedCode = "HostNotAuthorized";
 
@@ -42,7 +48,7 @@ public sealed class IngressActor : ReceiveActor
     private readonly HashSet<(string, long)> _loggedRejections = [];
     private readonly IActorRef _machines;
     private readonly IActorRef _relay;
-    private readonly EnrollmentStore? _enrollments;
+    private readonly IEnrollmentStore? _enrollments;
     private readonly bool _requireEnrollment;
     private readonly HashSet<(string HostKeyId, Guid VmId, string Reason)> _loggedHostRejections = [];
     private long _unloggedHostRejections;
@@ -57,15 +63,15 @@ public sealed class IngressActor : ReceiveActor
     {
     }
 
-    public IngressActor(IActorRef instances, IActorRef machines, IActorRef subscriptions, EnrollmentStore? enrollments, bool? requireEnrollment)
+    public IngressActor(IActorRef instances, IActorRef machines, IActorRef subscriptions, IEnrollmentStore? enrollments, bool? requireEnrollment)
         : this(instances, machines, subscriptions, enrollments, requireEnrollment, ActorRefs.Nobody)
     {
     }
 
-    /// <param name="enrollments">The enrollment store, or null to open the file named by <see cref="EnrollmentFileSetting"/>, if any.</param>
+    /// <param name="enrollments">The enrollment store, or null to open the one <see cref="EnrollmentStoreSetting"/> names, if any.</param>
     /// <param name="requireEnrollment">Whether plain uploads are rejected, or null to read <see cref="RequireEnrollmentSetting"/>.</param>
     /// <param name="relay">The shard region of the hosts' relay queues, which job pulls and reports go to.</param>
-    public IngressActor(IActorRef instances, IActorRef machines, IActorRef subscriptions, EnrollmentStore? enrollments, bool? requireEnrollment, IActorRef relay)
+    public IngressActor(IActorRef instances, IActorRef machines, IActorRef subscriptions, IEnrollmentStore? enrollments, bool? requireEnrollment, IActorRef relay)
     {
         _instances = instances;
         _relay = relay;
@@ -73,8 +79,7 @@ public sealed class IngressActor : ReceiveActor
         _subscriptions = subscriptions;
         var config = Context.System.Settings.Config;
         _requireEnrollment = requireEnrollment ?? config.GetBoolean(RequireEnrollmentSetting, false);
-        var enrollmentFile = config.GetString(EnrollmentFileSetting, "");
-        _enrollments = enrollments ?? (string.IsNullOrWhiteSpace(enrollmentFile) ? null : new EnrollmentStore(enrollmentFile));
+        _enrollments = enrollments ?? OpenEnrollments(config);
 
         Receive<UploadInventory>(upload => AcceptPlain(upload));
         Receive<UploadMachine>(upload => AcceptPlain(upload));
@@ -96,8 +101,31 @@ public sealed class IngressActor : ReceiveActor
         Akka.Actor.Props.Create(() => new IngressActor(instances, machines, subscriptions, relay));
 
     /// <summary>Uses <paramref name="enrollments"/> and <paramref name="requireEnrollment"/> instead of the configuration.</summary>
-    public static Props Props(IActorRef instances, IActorRef machines, IActorRef subscriptions, EnrollmentStore enrollments, bool requireEnrollment) =>
+    public static Props Props(IActorRef instances, IActorRef machines, IActorRef subscriptions, IEnrollmentStore enrollments, bool requireEnrollment) =>
         Akka.Actor.Props.Create(() => new IngressActor(instances, machines, subscriptions, enrollments, requireEnrollment));
+
+    /// <summary>Opens the store that <see cref="EnrollmentStoreSetting"/> names, or null when none is configured.</summary>
+    /// <exception cref="Akka.Configuration.ConfigurationException">The setting has a value other than file or journal, or journal lacks a connection string.</exception>
+    public static IEnrollmentStore? OpenEnrollments(Akka.Configuration.Config config)
+    {
+        var kind = config.GetString(EnrollmentStoreSetting, "file");
+        if (string.Equals(kind, "journal", StringComparison.OrdinalIgnoreCase))
+        {
+            var connectionString = config.GetString("akka.persistence.journal.sql.connection-string", "");
+            return string.IsNullOrWhiteSpace(connectionString)
+                ? throw new Akka.Configuration.ConfigurationException(
+                    $"{EnrollmentStoreSetting} = journal, but akka.persistence.journal.sql.connection-string is empty; give the journal's PostgreSQL connection string.")
+                : new PostgresEnrollmentStore(connectionString);
+        }
+
+        if (!string.Equals(kind, "file", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new Akka.Configuration.ConfigurationException($"{EnrollmentStoreSetting} = '{kind}' is not a store; use file or journal.");
+        }
+
+        var file = config.GetString(EnrollmentFileSetting, "");
+        return string.IsNullOrWhiteSpace(file) ? null : new EnrollmentStore(file);
+    }
 
     protected override void PreStart() =>
         DistributedPubSub.Get(Context.System).Mediator.Tell(new Subscribe(SubscriptionEntity.Topic, Self));
@@ -129,7 +157,7 @@ public sealed class IngressActor : ReceiveActor
         var (uploadId, vmId) = Identify(upload);
         if (_enrollments is null)
         {
-            RejectHost(uploadId, authenticated.HostKeyId, vmId, $"this ingress has no enrollment store ({EnrollmentFileSetting} is not set)");
+            RejectHost(uploadId, authenticated.HostKeyId, vmId, $"this ingress has no enrollment store ({EnrollmentFileSetting} is not set and {EnrollmentStoreSetting} is not journal)");
             return;
         }
 

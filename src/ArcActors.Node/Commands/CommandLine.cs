@@ -1,4 +1,5 @@
 using System.Globalization;
+using ArcActors.Dps.Ingress;
 using ArcActors.Node.Runtime;
 
 namespace ArcActors.Node.Commands;
@@ -40,11 +41,13 @@ public static class CommandLine
           node      Run one node of a cluster with the roles (dps, api) its node file lists, until SIGINT or SIGTERM.
                       --config FILE     node file: HOCON with an arcactors.node section (see docs/node-example.conf)
                       --verbose         log Akka.NET information messages too (default: warnings and errors)
-          host enroll  Issue an enrollment key for one host machine, store its SHA-256 hash in the data folder's
-                    host-enrollments.json and print the key once, as two lines for the host's configuration.
-                    Enrolling a machine again replaces its earlier key.
+          host enroll  Issue an enrollment key for one host machine, store its SHA-256 hash and print the key
+                    once, as two lines for the host's configuration. Enrolling a machine again replaces its
+                    earlier key. With a PostgreSQL journal the hash goes to its table host_enrollments, which
+                    every dps node reads; otherwise to host-enrollments.json in the data folder.
                       --machine VMID    the machine's vmId, a GUID (required)
-                      --data DIR        the cloud node's data folder (default: ./data)
+                      --config FILE     a dps node's file: enroll in the store that node reads
+                      --data DIR        the cloud node's data folder, without --config (default: ./data)
           certs dev  Create a development CA and one certificate per node and host for TLS remoting
                     (arcactors.node.tls): ca.pem, node-N.pfx, host-N.pfx and pfx-password, the .pfx files
                     and the password with mode 0600. For local development only.
@@ -165,9 +168,17 @@ public static class CommandLine
             return 0;
         }
 
-        Allow(options, "host enroll", "machine", "data");
+        Allow(options, "host enroll", "machine", "data", "config");
         var vmId = HostEnrollCommand.ParseMachine(Require(options, "host enroll", "machine"));
-        return HostEnrollCommand.Run(new HostEnrollCommand.Options(vmId, options.GetValueOrDefault("data") ?? "data"), output, TimeProvider.System);
+        if (options.ContainsKey("config") && options.ContainsKey("data"))
+        {
+            throw new CommandLineException("host enroll takes --config or --data, not both; --config finds the store the node file names.");
+        }
+
+        var store = options.ContainsKey("config")
+            ? HostEnrollCommand.StoreOf(Require(options, "host enroll", "config"))
+            : new EnrollmentStore(EnrollmentStore.DefaultPath(options.GetValueOrDefault("data") ?? "data"));
+        return HostEnrollCommand.Run(new HostEnrollCommand.Options(vmId, store), output, TimeProvider.System);
     }
 
     private static int RunCertsCommand(string[] args, TextWriter output)

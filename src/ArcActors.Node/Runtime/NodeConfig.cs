@@ -17,6 +17,13 @@ public sealed record NodeConfig(NodeSettings Settings, Config Akka, string DataD
     /// <summary>The remoting TLS setup that trusts only <see cref="NodeSettings.TlsCa"/>, or null without one.</summary>
     public Akka.Remote.Transport.DotNetty.DotNettySslSetup? TlsPinning { get; init; }
 
+    /// <summary>
+    /// The journal's connection string when the journal is PostgreSQL, else null. The read store and
+    /// the enrollment keys live in the same database then, so every cloud node shares them.
+    /// </summary>
+    public string? PostgresConnectionString =>
+        Settings.Persistence == AkkaConfig.Postgres ? Akka.GetString("akka.persistence.journal.sql.connection-string") : null;
+
     /// <summary>Loads <paramref name="path"/> and checks it against the environment.</summary>
     /// <exception cref="NodeConfigException">The file or a setting is invalid; the message names it and the fix.</exception>
     public static NodeConfig Load(string path, string logLevel)
@@ -32,6 +39,7 @@ public sealed record NodeConfig(NodeSettings Settings, Config Akka, string DataD
             akka.loglevel = {logLevel}
             akka.cluster.roles = [{string.Join(", ", settings.Roles)}]
             arcactors.ingress.enrollment-file = "{Path.Combine(data, "host-enrollments.json").Replace("\\", "\\\\").Replace("\"", "\\\"")}"
+            arcactors.ingress.enrollment-store = {(settings.Persistence == AkkaConfig.Postgres ? "journal" : "file")}
             {ConnectionStringHocon(connectionString)}
             {RemoteTlsHocon(settings, path)}
             """);

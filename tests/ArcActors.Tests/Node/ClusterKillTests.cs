@@ -36,7 +36,7 @@ public sealed class ClusterKillTests(ITestOutputHelper log) : IDisposable
         var clock = Stopwatch.StartNew();
         using var database = PostgresDatabase.Create();
         var files = new LocalClusterFiles(_folder, DpsNodes, Hosts);
-        var keys = files.EnrollHosts();
+        var keys = files.EnrollHosts(database.ConnectionString);
         var token = await IssueTokenAsync(files);
         var environment = new Dictionary<string, string>
         {
@@ -131,6 +131,8 @@ public sealed class ClusterKillTests(ITestOutputHelper log) : IDisposable
 
     private static async Task<string> IssueTokenAsync(LocalClusterFiles files)
     {
+        // The key goes to dps-1's data folder, which the node reads when it starts.
+        Directory.CreateDirectory(files.DpsData(1));
         using var output = new StringWriter();
         var scope = $"/subscriptions/{files.Fleet.SubscriptionId:D}";
         var exit = await CommandLine.RunAsync(["token", "--principal", "cluster-kill-test", "--role", "Contributor", "--scope", scope, "--data", files.DpsData(1)], output, CancellationToken.None);

@@ -49,22 +49,13 @@ public sealed class LocalClusterFiles
     public string OutboxPath(int index) => Path.Combine(HostData(index), "host-outbox.db");
 
     /// <summary>
-    /// Enrolls every fleet host in the store of dps node 1 and copies the store to the other dps nodes,
-    /// because each ingress reads the store in its own data folder and the cluster client sends an
-    /// upload to the ingress of any dps node. Returns the key id and key of each host, in fleet order.
+    /// Enrolls every fleet host in the journal's PostgreSQL database <paramref name="journal"/>, the
+    /// store every dps node of that journal reads. Returns the key id and key of each host, in fleet order.
     /// </summary>
-    public IReadOnlyList<EnrollmentStore.IssuedKey> EnrollHosts()
+    public IReadOnlyList<EnrollmentStore.IssuedKey> EnrollHosts(string journal)
     {
-        var first = new EnrollmentStore(EnrollmentStore.DefaultPath(DpsData(1)));
-        Directory.CreateDirectory(DpsData(1));
-        var keys = Fleet.Hosts.Select(host => first.Enroll(host.VmId, DateTimeOffset.UtcNow)).ToList();
-        for (var index = 2; index <= DpsPorts.Count; index++)
-        {
-            Directory.CreateDirectory(DpsData(index));
-            File.Copy(first.FilePath, EnrollmentStore.DefaultPath(DpsData(index)), overwrite: true);
-        }
-
-        return keys;
+        var store = new PostgresEnrollmentStore(journal);
+        return Fleet.Hosts.Select(host => store.Enroll(host.VmId, DateTimeOffset.UtcNow)).ToList();
     }
 
     /// <summary>Writes the node file of dps node <paramref name="index"/>; node 1 also serves the API on a free port.</summary>
