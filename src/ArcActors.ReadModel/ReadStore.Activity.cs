@@ -26,17 +26,18 @@ public sealed partial class ReadStore
 
             context.Execute(
                 """
-                INSERT OR IGNORE INTO activity(time, resource_id, operation, changes_json, projection, source_offset, idx, caller)
-                VALUES ($time, $resourceId, $operation, $changes, $projection, $offset, $index, $caller)
+                INSERT INTO activity(time, resource_id, operation, changes_json, projection, source_offset, idx, caller)
+                VALUES (@time, @resourceId, @operation, @changes, @projection, @offset, @index, @caller)
+                ON CONFLICT DO NOTHING
                 """,
-                ("$time", ArmTime.ToTicks(at)),
-                ("$resourceId", ActivityResourceId(scope, change)),
-                ("$operation", operation),
-                ("$changes", ArmJson.ToCompact(ChangesObject(change.Properties))),
-                ("$projection", context.Projection),
-                ("$offset", offset),
-                ("$index", index),
-                ("$caller", string.IsNullOrEmpty(change.Caller) ? agentCaller : change.Caller));
+                ("@time", ArmTime.ToTicks(at)),
+                ("@resourceId", ActivityResourceId(scope, change)),
+                ("@operation", operation),
+                ("@changes", ArmJson.ToCompact(ChangesObject(change.Properties))),
+                ("@projection", context.Projection),
+                ("@offset", offset),
+                ("@index", index),
+                ("@caller", string.IsNullOrEmpty(change.Caller) ? agentCaller : change.Caller));
         }
     }
 

@@ -1,4 +1,4 @@
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 
 namespace ArcActors.ReadModel;
 
@@ -45,30 +45,30 @@ public sealed partial class ReadStore
         var uri = resourceUri?.TrimEnd('/');
         return connection.Query(
             null,
-            """
+            $"""
             SELECT id, time, resource_id, operation, changes_json, caller, projection, source_offset FROM activity
-            WHERE time >= $from AND time <= $to
-              AND ($subscription IS NULL OR substr(resource_id, 1, length($subscription)) = $subscription COLLATE NOCASE)
-              AND ($uri IS NULL
-                   OR resource_id = $uri COLLATE NOCASE
-                   OR substr(resource_id, 1, length($uri) + 1) = ($uri || '/') COLLATE NOCASE)
-              AND ($afterTime IS NULL OR time > $afterTime OR (time = $afterTime AND id > $afterId))
+            WHERE time >= @from AND time <= @to
+              AND (CAST(@subscription AS TEXT) IS NULL OR {_dialect.EqualsIgnoringCase("substr(resource_id, 1, length(@subscription))", "@subscription")})
+              AND (CAST(@uri AS TEXT) IS NULL
+                   OR {_dialect.EqualsIgnoringCase("resource_id", "@uri")}
+                   OR {_dialect.EqualsIgnoringCase("substr(resource_id, 1, length(@uri) + 1)", "(@uri || '/')")})
+              AND (CAST(@afterTime AS BIGINT) IS NULL OR time > @afterTime OR (time = @afterTime AND id > @afterId))
             ORDER BY time, id
-            LIMIT $limit
+            LIMIT @limit
             """,
             ReadActivityRow,
-            ("$from", lowerTicks),
-            ("$to", ArmTime.ToTicks(to)),
-            ("$subscription", subscriptionId is null ? null : $"/subscriptions/{subscriptionId}/"),
-            ("$uri", string.IsNullOrEmpty(uri) ? null : uri),
-            ("$afterTime", afterTicks),
-            ("$afterId", afterId),
-            ("$limit", limit));
+            ("@from", lowerTicks),
+            ("@to", ArmTime.ToTicks(to)),
+            ("@subscription", subscriptionId is null ? null : $"/subscriptions/{subscriptionId}/"),
+            ("@uri", string.IsNullOrEmpty(uri) ? null : uri),
+            ("@afterTime", afterTicks),
+            ("@afterId", afterId),
+            ("@limit", limit));
     }
 
-    private static long ReadActivityTicks(SqliteConnection connection, long id)
+    private static long ReadActivityTicks(DbConnection connection, long id)
     {
-        var ticks = connection.Scalar(null, "SELECT time FROM activity WHERE id = $id", ("$id", id));
+        var ticks = connection.Scalar(null, "SELECT time FROM activity WHERE id = @id", ("@id", id));
         return ticks as long?
             ?? throw new ArgumentOutOfRangeException(
                 "afterId",
@@ -76,7 +76,7 @@ public sealed partial class ReadStore
                 $"No activity entry has id {id}. Pass the id of the last entry of the previous page, or null for the first page.");
     }
 
-    private static ActivityRow ReadActivityRow(SqliteDataReader reader) =>
+    private static ActivityRow ReadActivityRow(DbDataReader reader) =>
         new(
             reader.GetInt64(0),
             ArmTime.FromTicks(reader.GetInt64(1)),

@@ -2,7 +2,7 @@ using ArcActors.Contracts.Events;
 using ArcActors.Contracts.Licenses;
 using ArcActors.Contracts.Inventory;
 using ArcActors.Contracts.Jobs;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 
 namespace ArcActors.ReadModel;
 
@@ -22,7 +22,13 @@ public sealed partial class ReadStore
         {
             using var connection = OpenConnection();
             using var transaction = connection.BeginTransaction();
-            using var context = new WriteContext(connection, transaction, projection);
+
+            // On PostgreSQL other nodes apply the same projections to the same database. The lock makes
+            // them wait here, so each reads the offset the previous one committed and skips what it applied.
+            // It covers every projection, not just this one, because events of different projections
+            // read and rewrite the same resources and materials.
+            LockWriters(connection, transaction);
+            using var context = new WriteContext(connection, transaction, projection, _dialect);
             var applied = ReadOffset(connection, transaction, projection);
 
             foreach (var (offset, @event) in batch)
@@ -39,11 +45,11 @@ public sealed partial class ReadStore
             connection.Execute(
                 transaction,
                 """
-                INSERT INTO projection_offsets(name, "offset") VALUES ($name, $offset)
+                INSERT INTO projection_offsets(name, "offset") VALUES (@name, @offset)
                 ON CONFLICT(name) DO UPDATE SET "offset" = excluded."offset"
                 """,
-                ("$name", projection),
-                ("$offset", applied));
+                ("@name", projection),
+                ("@offset", applied));
             transaction.Commit();
         }
     }
@@ -91,13 +97,14 @@ public sealed partial class ReadStore
     /// command per SQL text, because one event runs the same few statements dozens of times and
     /// preparing each again costs more than running it.
     /// </summary>
-    private sealed class WriteContext(SqliteConnection connection, SqliteTransaction transaction, string projection) : IDisposable
+    private sealed class WriteContext(DbConnection connection, DbTransaction transaction, string projection, ReadStoreDialect dialect) : IDisposable
     {
-        private readonly Dictionary<string, SqliteCommand> _commands = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, DbCommand> _commands = new(StringComparer.Ordinal);
 
-        public SqliteConnection Connection { get; } = connection;
-        public SqliteTransaction Transaction { get; } = transaction;
+        public DbConnection Connection { get; } = connection;
+        public DbTransaction Transaction { get; } = transaction;
         public string Projection { get; } = projection;
+        public ReadStoreDialect Dialect { get; } = dialect;
 
         public int Execute(string sql, params (string Name, object? Value)[] parameters) =>
             Prepare(sql, parameters).ExecuteNonQuery();
@@ -108,16 +115,10 @@ public sealed partial class ReadStore
             return value is DBNull ? null : value;
         }
 
-        public List<T> Query<T>(string sql, Func<SqliteDataReader, T> map, params (string Name, object? Value)[] parameters)
+        public List<T> Query<T>(string sql, Func<DbDataReader, T> map, params (string Name, object? Value)[] parameters)
         {
             using var reader = Prepare(sql, parameters).ExecuteReader();
-            var rows = new List<T>();
-            while (reader.Read())
-            {
-                rows.Add(map(reader));
-            }
-
-            return rows;
+            return DbCommands.ReadAll(reader, map);
         }
 
         public void Dispose()
@@ -128,7 +129,7 @@ public sealed partial class ReadStore
             }
         }
 
-        private SqliteCommand Prepare(string sql, (string Name, object? Value)[] parameters)
+        private DbCommand Prepare(string sql, (string Name, object? Value)[] parameters)
         {
             if (!_commands.TryGetValue(sql, out var command))
             {
@@ -138,12 +139,7 @@ public sealed partial class ReadStore
                 _commands[sql] = command;
             }
 
-            command.Parameters.Clear();
-            foreach (var (name, value) in parameters)
-            {
-                command.Parameters.AddWithValue(name, value ?? DBNull.Value);
-            }
-
+            DbCommands.SetParameters(command, parameters);
             return command;
         }
     }

@@ -18,19 +18,19 @@ public sealed partial class ReadStore
         ArgumentException.ThrowIfNullOrEmpty(machineResourceId);
 
         using var connection = OpenConnection();
-        var inventoryAt = connection.Scalar(null, "SELECT at FROM machines WHERE vm_id = $vm", ("$vm", vmId.ToString("D"))) as long? ?? 0;
+        var inventoryAt = connection.Scalar(null, "SELECT at FROM machines WHERE vm_id = @vm", ("@vm", vmId.ToString("D"))) as long? ?? 0;
         var rows = connection.Query(
             null,
-            """
+            $"""
             SELECT parameters_json FROM jobs
-            WHERE resource_id = $resource COLLATE NOCASE AND kind = $kind AND state = $state AND ended_at > $inventory
+            WHERE {_dialect.EqualsIgnoringCase("resource_id", "@resource")} AND kind = @kind AND state = @state AND ended_at > @inventory
             ORDER BY ended_at DESC, job_id LIMIT 20
             """,
             reader => StorageJson.Deserialize<Dictionary<string, string>>(reader.GetString(0)),
-            ("$resource", machineResourceId),
-            ("$kind", JobKinds.Deploy),
-            ("$state", nameof(JobState.Succeeded)),
-            ("$inventory", inventoryAt));
+            ("@resource", machineResourceId),
+            ("@kind", JobKinds.Deploy),
+            ("@state", nameof(JobState.Succeeded)),
+            ("@inventory", inventoryAt));
         var latest = rows.FirstOrDefault(parameters => parameters.TryGetValue("settings", out var settings) && settings.Length > 0
             && parameters.TryGetValue("operation", out var operation) && operation is "Update" or "Install");
         return latest is null ? null : JsonSerializer.Deserialize<ExtensionSettings>(latest["settings"], DeployedSettingsJson);

@@ -14,9 +14,9 @@ public sealed partial class ReadStore
         using var connection = OpenConnection();
         var rows = connection.Query(
             null,
-            "SELECT machine_json FROM machines WHERE vm_id = $vmId",
+            "SELECT machine_json FROM machines WHERE vm_id = @vmId",
             reader => StorageJson.Deserialize<MachineSnapshot>(reader.GetString(0)),
-            ("$vmId", vmId.ToString("D")));
+            ("@vmId", vmId.ToString("D")));
         return rows.Count == 0 ? null : rows[0];
     }
 
@@ -32,15 +32,15 @@ public sealed partial class ReadStore
         using var connection = OpenConnection();
         return connection.Query(
             null,
-            """
+            $"""
             SELECT job_id, vm_id, instance_name, resource_id, kind, state, queued_at, updated_at, started_at, ended_at, timeout_seconds, caller, message, result, parameters_json
             FROM jobs
-            WHERE resource_id = $resource COLLATE NOCASE AND kind = $kind COLLATE NOCASE AND state = $state AND result <> ''
+            WHERE {_dialect.EqualsIgnoringCase("resource_id", "@resource")} AND {_dialect.EqualsIgnoringCase("kind", "@kind")} AND state = @state AND result <> ''
             ORDER BY ended_at DESC, queued_at DESC, job_id LIMIT 1
             """,
             ReadJob,
-            ("$resource", resourceId),
-            ("$kind", kind),
-            ("$state", nameof(JobState.Succeeded))).SingleOrDefault();
+            ("@resource", resourceId),
+            ("@kind", kind),
+            ("@state", nameof(JobState.Succeeded))).SingleOrDefault();
     }
 }

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 using ArcActors.Contracts.Jobs;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 
 namespace ArcActors.ReadModel;
 
@@ -15,28 +15,29 @@ public sealed partial class ReadStore
         var resourceId = JobResourceId(context, command.VmId, command.InstanceName);
         context.Execute(
             """
-            INSERT OR IGNORE INTO jobs(job_id, vm_id, instance_name, resource_id, kind, parameters_json, state, queued_at, updated_at, timeout_seconds, caller, message, result)
-            VALUES ($id, $vm, $instance, $resource, $kind, $parameters, $state, $at, $at, $timeout, $caller, '', '')
+            INSERT INTO jobs(job_id, vm_id, instance_name, resource_id, kind, parameters_json, state, queued_at, updated_at, timeout_seconds, caller, message, result)
+            VALUES (@id, @vm, @instance, @resource, @kind, @parameters, @state, @at, @at, @timeout, @caller, '', '')
+            ON CONFLICT DO NOTHING
             """,
-            ("$id", command.JobId.ToString("D")),
-            ("$vm", command.VmId.ToString("D")),
-            ("$instance", command.InstanceName),
-            ("$resource", resourceId),
-            ("$kind", command.Kind),
-            ("$parameters", StorageJson.Serialize(command.Parameters)),
-            ("$state", nameof(JobState.Queued)),
-            ("$at", ArmTime.ToTicks(command.QueuedAt)),
-            ("$timeout", (long)command.Timeout.TotalSeconds),
-            ("$caller", command.Caller));
+            ("@id", command.JobId.ToString("D")),
+            ("@vm", command.VmId.ToString("D")),
+            ("@instance", command.InstanceName),
+            ("@resource", resourceId),
+            ("@kind", command.Kind),
+            ("@parameters", StorageJson.Serialize(command.Parameters)),
+            ("@state", nameof(JobState.Queued)),
+            ("@at", ArmTime.ToTicks(command.QueuedAt)),
+            ("@timeout", (long)command.Timeout.TotalSeconds),
+            ("@caller", command.Caller));
         WriteJobActivity(context, offset, resourceId, command.QueuedAt, command.JobId, command.Kind, null, JobState.Queued, "", command.Caller);
     }
 
     private static void ApplyJobStateChanged(WriteContext context, long offset, JobStateChanged changed)
     {
         var row = context.Query(
-            "SELECT resource_id, kind, state FROM jobs WHERE job_id = $id",
+            "SELECT resource_id, kind, state FROM jobs WHERE job_id = @id",
             reader => (Resource: reader.GetString(0), Kind: reader.GetString(1), State: reader.GetString(2)),
-            ("$id", changed.JobId.ToString("D")));
+            ("@id", changed.JobId.ToString("D")));
         if (row.Count == 0)
         {
             return;
@@ -45,17 +46,17 @@ public sealed partial class ReadStore
         var at = ArmTime.ToTicks(changed.At);
         context.Execute(
             """
-            UPDATE jobs SET state = $state, updated_at = $at, message = $message, result = $result,
-                started_at = CASE WHEN $state = 'Running' THEN $at ELSE started_at END,
-                ended_at = CASE WHEN $final = 1 THEN $at ELSE NULL END
-            WHERE job_id = $id
+            UPDATE jobs SET state = @state, updated_at = @at, message = @message, result = @result,
+                started_at = CASE WHEN @state = 'Running' THEN @at ELSE started_at END,
+                ended_at = CASE WHEN @final = 1 THEN @at ELSE NULL END
+            WHERE job_id = @id
             """,
-            ("$id", changed.JobId.ToString("D")),
-            ("$state", changed.State.ToString()),
-            ("$at", at),
-            ("$message", changed.Message),
-            ("$result", changed.Result),
-            ("$final", changed.State.IsFinal() ? 1 : 0));
+            ("@id", changed.JobId.ToString("D")),
+            ("@state", changed.State.ToString()),
+            ("@at", at),
+            ("@message", changed.Message),
+            ("@result", changed.Result),
+            ("@final", changed.State.IsFinal() ? 1 : 0));
         WriteJobActivity(context, offset, row[0].Resource, changed.At, changed.JobId, row[0].Kind, row[0].State, changed.State, changed.Message, changed.Caller);
     }
 
@@ -63,15 +64,19 @@ public sealed partial class ReadStore
     private static string JobResourceId(WriteContext context, Guid vmId, string instanceName)
     {
         var vm = vmId.ToString("D");
+        var dialect = context.Dialect;
         if (!string.IsNullOrEmpty(instanceName)
-            && context.Scalar("SELECT resource_id FROM instance_materials WHERE vm_id = $vm AND instance_name = $name COLLATE NOCASE",
-                ("$vm", vm), ("$name", instanceName)) is string instanceId)
+            && context.Scalar($"SELECT resource_id FROM instance_materials WHERE vm_id = @vm AND {dialect.EqualsIgnoringCase("instance_name", "@name")}",
+                ("@vm", vm), ("@name", instanceName)) is string instanceId)
         {
             return instanceId;
         }
 
-        return context.Scalar("SELECT id FROM resources WHERE vm_id = $vm AND type = $type", ("$vm", vm), ("$type", ResourceIds.MachineType)) as string
-            ?? $"/machines/{vm}";
+        var machineId = context.Scalar(
+            $"SELECT id FROM resources WHERE vm_id = @vm AND {dialect.EqualsIgnoringCase("type", "@type")}",
+            ("@vm", vm),
+            ("@type", ResourceIds.MachineType));
+        return machineId as string ?? $"/machines/{vm}";
     }
 
     private static void WriteJobActivity(
@@ -90,16 +95,17 @@ public sealed partial class ReadStore
 
         context.Execute(
             """
-            INSERT OR IGNORE INTO activity(time, resource_id, operation, changes_json, projection, source_offset, idx, caller)
-            VALUES ($time, $resourceId, $operation, $changes, $projection, $offset, 0, $caller)
+            INSERT INTO activity(time, resource_id, operation, changes_json, projection, source_offset, idx, caller)
+            VALUES (@time, @resourceId, @operation, @changes, @projection, @offset, 0, @caller)
+            ON CONFLICT DO NOTHING
             """,
-            ("$time", ArmTime.ToTicks(at)),
-            ("$resourceId", resourceId),
-            ("$operation", resourceId.Contains($"/providers/{ResourceIds.MachineType}/", StringComparison.OrdinalIgnoreCase) ? MachineJobOperation : JobOperation),
-            ("$changes", ArmJson.ToCompact(changes)),
-            ("$projection", context.Projection),
-            ("$offset", offset),
-            ("$caller", caller));
+            ("@time", ArmTime.ToTicks(at)),
+            ("@resourceId", resourceId),
+            ("@operation", resourceId.Contains($"/providers/{ResourceIds.MachineType}/", StringComparison.OrdinalIgnoreCase) ? MachineJobOperation : JobOperation),
+            ("@changes", ArmJson.ToCompact(changes)),
+            ("@projection", context.Projection),
+            ("@offset", offset),
+            ("@caller", caller));
     }
 
     /// <summary>
@@ -111,15 +117,15 @@ public sealed partial class ReadStore
         using var connection = OpenConnection();
         return connection.Query(
             null,
-            """
+            $"""
             SELECT job_id, vm_id, instance_name, resource_id, kind, state, queued_at, updated_at, started_at, ended_at, timeout_seconds, caller, message, result, parameters_json
-            FROM jobs WHERE resource_id = $resource COLLATE NOCASE AND ($kind IS NULL OR kind = $kind COLLATE NOCASE)
-            ORDER BY queued_at DESC, job_id LIMIT $limit
+            FROM jobs WHERE {_dialect.EqualsIgnoringCase("resource_id", "@resource")} AND (CAST(@kind AS TEXT) IS NULL OR {_dialect.EqualsIgnoringCase("kind", "@kind")})
+            ORDER BY queued_at DESC, job_id LIMIT @limit
             """,
             ReadJob,
-            ("$resource", resourceId),
-            ("$kind", kind),
-            ("$limit", limit));
+            ("@resource", resourceId),
+            ("@kind", kind),
+            ("@limit", limit));
     }
 
     /// <summary>Returns one job by id, or null.</summary>
@@ -130,13 +136,13 @@ public sealed partial class ReadStore
             null,
             """
             SELECT job_id, vm_id, instance_name, resource_id, kind, state, queued_at, updated_at, started_at, ended_at, timeout_seconds, caller, message, result, parameters_json
-            FROM jobs WHERE job_id = $id
+            FROM jobs WHERE job_id = @id
             """,
             ReadJob,
-            ("$id", jobId.ToString("D"))).SingleOrDefault();
+            ("@id", jobId.ToString("D"))).SingleOrDefault();
     }
 
-    private static JobRow ReadJob(SqliteDataReader reader) => new(
+    private static JobRow ReadJob(DbDataReader reader) => new(
         Guid.Parse(reader.GetString(0)),
         Guid.Parse(reader.GetString(1)),
         reader.GetString(2),

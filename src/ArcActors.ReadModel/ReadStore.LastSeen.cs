@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 
 namespace ArcActors.ReadModel;
 
@@ -47,17 +47,19 @@ public sealed partial class ReadStore
         lock (_writeLock)
         {
             using var connection = OpenConnection();
+            // One upsert keeps the later time in a single statement, so writers in other processes need no lock.
+            var greatest = _dialect.Greatest;
             connection.Execute(
                 null,
-                """
-                INSERT INTO last_seen(resource_id, last_inventory_upload, last_usage_upload) VALUES ($key, $inventory, $usage)
-                ON CONFLICT(resource_id) DO UPDATE SET
-                    last_inventory_upload = max(coalesce(last_inventory_upload, excluded.last_inventory_upload), coalesce(excluded.last_inventory_upload, last_inventory_upload)),
-                    last_usage_upload = max(coalesce(last_usage_upload, excluded.last_usage_upload), coalesce(excluded.last_usage_upload, last_usage_upload))
+                $"""
+                INSERT INTO last_seen(resource_id, last_inventory_upload, last_usage_upload) VALUES (@key, @inventory, @usage)
+                ON CONFLICT({_dialect.FoldedConflictTarget("resource_id")}) DO UPDATE SET
+                    last_inventory_upload = {greatest}(coalesce(last_seen.last_inventory_upload, excluded.last_inventory_upload), coalesce(excluded.last_inventory_upload, last_seen.last_inventory_upload)),
+                    last_usage_upload = {greatest}(coalesce(last_seen.last_usage_upload, excluded.last_usage_upload), coalesce(excluded.last_usage_upload, last_seen.last_usage_upload))
                 """,
-                ("$key", key),
-                ("$inventory", inventoryAt is { } inventory ? ArmTime.ToTicks(inventory) : null),
-                ("$usage", usageAt is { } usage ? ArmTime.ToTicks(usage) : null));
+                ("@key", key),
+                ("@inventory", inventoryAt is { } inventory ? ArmTime.ToTicks(inventory) : null),
+                ("@usage", usageAt is { } usage ? ArmTime.ToTicks(usage) : null));
         }
     }
 
@@ -72,7 +74,7 @@ public sealed partial class ReadStore
     /// </param>
     private sealed record SeenTimes(long? Inventory, long? Usage, long? MachineInventory = null);
 
-    private static Dictionary<string, SeenTimes> LoadLastSeen(SqliteConnection connection)
+    private Dictionary<string, SeenTimes> LoadLastSeen(DbConnection connection)
     {
         var rows = connection.Query(
             null,
@@ -87,7 +89,7 @@ public sealed partial class ReadStore
     /// Loads the last-seen times of <paramref name="keys"/> only, through the primary key, so that reading
     /// one page or one resource costs the same whatever the number of hosts.
     /// </summary>
-    private static Dictionary<string, SeenTimes> LoadLastSeen(SqliteConnection connection, IEnumerable<string> keys)
+    private Dictionary<string, SeenTimes> LoadLastSeen(DbConnection connection, IEnumerable<string> keys)
     {
         var distinct = keys.Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         if (distinct.Count == 0)
@@ -97,12 +99,12 @@ public sealed partial class ReadStore
 
         var rows = connection.Query(
             null,
-            """
+            $"""
             SELECT resource_id, last_inventory_upload, last_usage_upload FROM last_seen
-            WHERE resource_id IN (SELECT value FROM json_each($keys))
+            WHERE {_dialect.Fold("resource_id")} IN (SELECT {_dialect.Fold("value")} FROM ({_dialect.JsonArrayValues("@keys")}) AS requested)
             """,
             reader => (Key: reader.GetString(0), Times: new SeenTimes(reader.NullableInt64(1), reader.NullableInt64(2))),
-            ("$keys", JsonSerializer.Serialize(distinct)));
+            ("@keys", JsonSerializer.Serialize(distinct)));
         var seen = rows.ToDictionary(row => row.Key, row => row.Times, StringComparer.OrdinalIgnoreCase);
         var vmIds = distinct
             .Where(key => key.StartsWith(MachineKeyPrefix, StringComparison.OrdinalIgnoreCase))
@@ -117,24 +119,24 @@ public sealed partial class ReadStore
     /// every machine when null, from the inventory uploads of the machine and of its instances. The
     /// instances are found through the indexed <c>instance_materials.vm_id</c>.
     /// </summary>
-    private static void AddMachineInventory(SqliteConnection connection, Dictionary<string, SeenTimes> seen, IReadOnlyList<string>? vmIds)
+    private void AddMachineInventory(DbConnection connection, Dictionary<string, SeenTimes> seen, IReadOnlyList<string>? vmIds)
     {
         if (vmIds is { Count: 0 })
         {
             return;
         }
 
-        var filter = vmIds is null ? "" : "AND m.vm_id IN (SELECT value FROM json_each($vmIds))";
+        var filter = vmIds is null ? "" : $"AND m.vm_id IN ({_dialect.JsonArrayValues("@vmIds")})";
         var latestByMachine = connection.Query(
             null,
             $"""
             SELECT m.vm_id, max(s.last_inventory_upload) FROM instance_materials m
-            JOIN last_seen s ON s.resource_id = m.resource_id
+            JOIN last_seen s ON {_dialect.EqualsIgnoringCase("s.resource_id", "m.resource_id")}
             WHERE s.last_inventory_upload IS NOT NULL {filter}
             GROUP BY m.vm_id
             """,
             reader => (VmId: reader.GetString(0), Latest: reader.GetInt64(1)),
-            ("$vmIds", vmIds is null ? null : JsonSerializer.Serialize(vmIds)));
+            ("@vmIds", vmIds is null ? null : JsonSerializer.Serialize(vmIds)));
 
         foreach (var (vmId, latest) in latestByMachine)
         {

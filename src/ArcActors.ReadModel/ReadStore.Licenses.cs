@@ -14,18 +14,18 @@ public sealed partial class ReadStore
         var id = ResourceIds.License(license.Scope, license.Name);
 
         context.Execute(
-            """
+            $"""
             INSERT INTO resources(id, type, vm_id, parent_id, json, created_at, modified_at)
-            VALUES ($id, $type, NULL, NULL, $json, $createdAt, $modifiedAt)
-            ON CONFLICT(id) DO UPDATE SET
+            VALUES (@id, @type, NULL, NULL, @json, @createdAt, @modifiedAt)
+            ON CONFLICT({context.Dialect.FoldedConflictTarget("id")}) DO UPDATE SET
                 id = excluded.id, type = excluded.type, json = excluded.json,
                 created_at = excluded.created_at, modified_at = excluded.modified_at
             """,
-            ("$id", id),
-            ("$type", ResourceIds.LicenseType),
-            ("$json", ArmJson.ToCompact(ArmRenderer.License(license))),
-            ("$createdAt", ArmTime.ToTicks(license.CreatedAt)),
-            ("$modifiedAt", ArmTime.ToTicks(license.LastModifiedAt)));
+            ("@id", id),
+            ("@type", ResourceIds.LicenseType),
+            ("@json", ArmJson.ToCompact(ArmRenderer.License(license))),
+            ("@createdAt", ArmTime.ToTicks(license.CreatedAt)),
+            ("@modifiedAt", ArmTime.ToTicks(license.LastModifiedAt)));
 
         WriteActivity(context, offset, written.Scope, written.At, written.Changes, written.Caller);
     }

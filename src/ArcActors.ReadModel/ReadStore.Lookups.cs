@@ -13,9 +13,9 @@ public sealed partial class ReadStore
         using var connection = OpenConnection();
         var rows = connection.Query(
             null,
-            "SELECT vm_id, instance_name FROM instance_materials WHERE resource_id = $id COLLATE NOCASE",
+            $"SELECT vm_id, instance_name FROM instance_materials WHERE {_dialect.EqualsIgnoringCase("resource_id", "@id")}",
             reader => (Guid.Parse(reader.GetString(0)), reader.GetString(1)),
-            ("$id", resourceId));
+            ("@id", resourceId));
         return rows.Count == 0 ? null : rows[0];
     }
 }

@@ -11,12 +11,12 @@ public sealed partial class ReadStore
         using var connection = OpenConnection();
         var seen = LoadLastSeen(connection);
         var now = Clock.GetUtcNow();
-        var sql = "SELECT id, type, vm_id, parent_id, json FROM resources" + (typeFilter is null ? "" : " WHERE type = $type");
+        var sql = "SELECT id, type, vm_id, parent_id, json FROM resources" + (typeFilter is null ? "" : $" WHERE {_dialect.EqualsIgnoringCase("type", "@type")}");
         var rows = connection.Query(
             null,
             sql,
             reader => (Id: reader.GetString(0), Type: reader.GetString(1), VmId: reader.NullableString(2), ParentId: reader.NullableString(3), Json: reader.GetString(4)),
-            ("$type", typeFilter));
+            ("@type", typeFilter));
 
         return rows
             .OrderBy(row => row.Id, StringComparer.Ordinal)
@@ -34,7 +34,7 @@ public sealed partial class ReadStore
         var seen = LoadLastSeen(connection);
         var now = Clock.GetUtcNow();
         var rows = connection.Stream(
-            "SELECT id, type, vm_id, parent_id, json FROM resources ORDER BY id COLLATE BINARY",
+            $"SELECT id, type, vm_id, parent_id, json FROM resources ORDER BY id COLLATE {_dialect.BinaryCollation}",
             reader => (Type: reader.GetString(1), VmId: reader.NullableString(2), ParentId: reader.NullableString(3), Json: reader.GetString(4)));
         foreach (var row in rows)
         {
@@ -47,7 +47,7 @@ public sealed partial class ReadStore
     {
         using var connection = OpenConnection();
         var rows = connection.Stream(
-            "SELECT id, time, resource_id, operation, changes_json, caller FROM activity ORDER BY time, resource_id COLLATE BINARY, id",
+            $"SELECT id, time, resource_id, operation, changes_json, caller FROM activity ORDER BY time, resource_id COLLATE {_dialect.BinaryCollation}, id",
             reader => new ActivityRow(
                 reader.GetInt64(0),
                 ArmTime.FromTicks(reader.GetInt64(1)),
@@ -69,9 +69,9 @@ public sealed partial class ReadStore
         using var connection = OpenConnection();
         var rows = connection.Query(
             null,
-            "SELECT id, type, vm_id, parent_id, json FROM resources WHERE id = $id",
+            $"SELECT id, type, vm_id, parent_id, json FROM resources WHERE {_dialect.EqualsIgnoringCase("id", "@id")}",
             reader => new StoredRow(reader.GetString(0), reader.GetString(1), reader.NullableString(2), reader.NullableString(3), reader.GetString(4)),
-            ("$id", id));
+            ("@id", id));
         if (rows.Count == 0)
         {
             return null;
@@ -132,12 +132,15 @@ public sealed partial class ReadStore
     public StoreCounts GetCounts()
     {
         using var connection = OpenConnection();
+        // Types are grouped again ignoring case here, because PostgreSQL groups the stored spellings apart.
+        // count() and sum() return bigint on PostgreSQL, so both are read as Int64.
         var byType = connection
-            .Query(null, "SELECT type, count(*) FROM resources GROUP BY type", reader => (Type: reader.GetString(0), Count: reader.GetInt32(1)))
-            .ToDictionary(row => row.Type, row => row.Count, StringComparer.OrdinalIgnoreCase);
+            .Query(null, "SELECT type, count(*) FROM resources GROUP BY type", reader => (Type: reader.GetString(0), Count: reader.GetInt64(1)))
+            .GroupBy(row => row.Type, StringComparer.OrdinalIgnoreCase)
+            .ToDictionary(group => group.Key, group => (int)group.Sum(row => row.Count), StringComparer.OrdinalIgnoreCase);
         var billingRows = Convert.ToInt32(connection.Scalar(null, "SELECT count(*) FROM billing"));
         var coresByMeter = connection
-            .Query(null, "SELECT meter, sum(cores) FROM billing GROUP BY meter", reader => (Meter: reader.GetString(0), Cores: reader.GetInt64(1)))
+            .Query(null, "SELECT meter, sum(cores) FROM billing GROUP BY meter", reader => (Meter: reader.GetString(0), Cores: Convert.ToInt64(reader.GetValue(1))))
             .ToDictionary(row => row.Meter, row => row.Cores);
         var sortedCores = new SortedDictionary<string, long>(coresByMeter, StringComparer.Ordinal);
 

@@ -18,10 +18,11 @@ public sealed partial class ReadStore
         DateTimeOffset at,
         Func<ResourceTimes, JsonObject> render)
     {
+        var dialect = context.Dialect;
         var existing = context.Query(
-            "SELECT id, json, created_at, modified_at FROM resources WHERE id = $id",
+            $"SELECT id, json, created_at, modified_at FROM resources WHERE {dialect.EqualsIgnoringCase("id", "@id")}",
             reader => (Id: reader.GetString(0), Json: reader.GetString(1), CreatedAt: reader.GetInt64(2), ModifiedAt: reader.GetInt64(3)),
-            ("$id", id));
+            ("@id", id));
         var previous = existing.Count == 0 ? default : existing[0];
         var createdAt = existing.Count == 0 ? at : ArmTime.FromTicks(previous.CreatedAt);
 
@@ -37,20 +38,20 @@ public sealed partial class ReadStore
         }
 
         context.Execute(
-            """
+            $"""
             INSERT INTO resources(id, type, vm_id, parent_id, json, created_at, modified_at)
-            VALUES ($id, $type, $vmId, $parentId, $json, $createdAt, $modifiedAt)
-            ON CONFLICT(id) DO UPDATE SET
+            VALUES (@id, @type, @vmId, @parentId, @json, @createdAt, @modifiedAt)
+            ON CONFLICT({dialect.FoldedConflictTarget("id")}) DO UPDATE SET
                 id = excluded.id, type = excluded.type, vm_id = excluded.vm_id, parent_id = excluded.parent_id,
                 json = excluded.json, modified_at = excluded.modified_at
             """,
-            ("$id", id),
-            ("$type", type),
-            ("$vmId", vmId.ToString("D")),
-            ("$parentId", parentId),
-            ("$json", ArmJson.ToCompact(resource)),
-            ("$createdAt", ArmTime.ToTicks(createdAt)),
-            ("$modifiedAt", ArmTime.ToTicks(modifiedAt)));
+            ("@id", id),
+            ("@type", type),
+            ("@vmId", vmId.ToString("D")),
+            ("@parentId", parentId),
+            ("@json", ArmJson.ToCompact(resource)),
+            ("@createdAt", ArmTime.ToTicks(createdAt)),
+            ("@modifiedAt", ArmTime.ToTicks(modifiedAt)));
     }
 
     private static DateTimeOffset Later(DateTimeOffset left, DateTimeOffset right) => left > right ? left : right;
@@ -65,16 +66,22 @@ public sealed partial class ReadStore
     /// <summary>Deletes a resource, its child resources and their last-seen times.</summary>
     private static void DeleteResourceTree(WriteContext context, string id)
     {
+        var dialect = context.Dialect;
         context.Execute(
-            "DELETE FROM last_seen WHERE resource_id = $id OR resource_id IN (SELECT id FROM resources WHERE parent_id = $id)",
-            ("$id", id));
-        context.Execute("DELETE FROM resources WHERE id = $id OR parent_id = $id", ("$id", id));
+            $"""
+            DELETE FROM last_seen WHERE {dialect.EqualsIgnoringCase("resource_id", "@id")}
+               OR {dialect.Fold("resource_id")} IN (SELECT {dialect.Fold("id")} FROM resources WHERE {dialect.EqualsIgnoringCase("parent_id", "@id")})
+            """,
+            ("@id", id));
+        context.Execute(
+            $"DELETE FROM resources WHERE {dialect.EqualsIgnoringCase("id", "@id")} OR {dialect.EqualsIgnoringCase("parent_id", "@id")}",
+            ("@id", id));
     }
 
     private static List<string> ChildIds(WriteContext context, string parentId, string type) =>
         context.Query(
-            "SELECT id FROM resources WHERE parent_id = $parentId AND type = $type",
+            $"SELECT id FROM resources WHERE {context.Dialect.EqualsIgnoringCase("parent_id", "@parentId")} AND {context.Dialect.EqualsIgnoringCase("type", "@type")}",
             reader => reader.GetString(0),
-            ("$parentId", parentId),
-            ("$type", type));
+            ("@parentId", parentId),
+            ("@type", type));
 }

@@ -1,26 +1,41 @@
+using System.Data.Common;
 using Microsoft.Data.Sqlite;
+using Npgsql;
 
 namespace ArcActors.ReadModel;
 
 /// <summary>
-/// The query side of the cloud cluster: ARM resources, activity log and billing ledger in one SQLite
-/// file. Projections feed it through <see cref="ApplyBatch"/>, and API reads never touch the entities.
-/// Writes are serialized inside the process. Reads use their own connections and run alongside
-/// writes because the file is in WAL mode.
+/// The query side of the cloud cluster: ARM resources, activity log and billing ledger, in one SQLite
+/// file (<see cref="Open"/>) or in one PostgreSQL database that several nodes share
+/// (<see cref="OpenPostgres"/>). Projections feed it through <see cref="ApplyBatch"/>, and API reads never
+/// touch the entities. Writes are serialized inside the process, and on PostgreSQL also across processes.
+/// Reads use their own connections and run alongside writes, because a SQLite file is in WAL mode and
+/// PostgreSQL reads never wait for writers.
 /// </summary>
 public sealed partial class ReadStore : IDisposable
 {
-    private readonly string _connectionString;
+    private readonly string _sqliteConnectionString;
+    private readonly NpgsqlDataSource? _dataSource;
+    private readonly ReadStoreDialect _dialect;
     private readonly Lock _writeLock = new();
     private bool _disposed;
 
-    private ReadStore(string path, string connectionString)
+    private ReadStore(string path, string sqliteConnectionString)
     {
         FilePath = path;
-        _connectionString = connectionString;
+        _sqliteConnectionString = sqliteConnectionString;
+        _dialect = ReadStoreDialect.Sqlite;
     }
 
-    /// <summary>Full path of the SQLite file.</summary>
+    private ReadStore(NpgsqlDataSource dataSource)
+    {
+        FilePath = "";
+        _sqliteConnectionString = "";
+        _dataSource = dataSource;
+        _dialect = ReadStoreDialect.Postgres;
+    }
+
+    /// <summary>Full path of the SQLite file, or an empty string for a store on PostgreSQL.</summary>
     public string FilePath { get; }
 
     /// <summary>Opens the store at <paramref name="path"/>, creating the file and its tables when missing.</summary>
@@ -44,9 +59,9 @@ public sealed partial class ReadStore : IDisposable
         };
 
         var store = new ReadStore(fullPath, builder.ToString());
-        using var connection = store.OpenConnection();
+        using var connection = (SqliteConnection)store.OpenConnection();
         connection.Execute(null, "PRAGMA journal_mode=WAL;");
-        connection.Execute(null, ReadStoreSchema.Create);
+        connection.Execute(null, ReadStoreDialect.Sqlite.Schema);
         ReadStoreSchema.AddMissingColumns(connection);
         return store;
     }
@@ -68,23 +83,34 @@ public sealed partial class ReadStore : IDisposable
         }
 
         _disposed = true;
-        using var connection = new SqliteConnection(_connectionString);
+        if (_dataSource is not null)
+        {
+            _dataSource.Dispose();
+            return;
+        }
+
+        using var connection = new SqliteConnection(_sqliteConnectionString);
         SqliteConnection.ClearPool(connection);
     }
 
-    private SqliteConnection OpenConnection()
+    private DbConnection OpenConnection()
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
 
-        var connection = new SqliteConnection(_connectionString);
+        if (_dataSource is not null)
+        {
+            return _dataSource.OpenConnection();
+        }
+
+        var connection = new SqliteConnection(_sqliteConnectionString);
         connection.Open();
         connection.Execute(null, "PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=30000;");
         return connection;
     }
 
-    private static long ReadOffset(SqliteConnection connection, SqliteTransaction? transaction, string projection)
+    private static long ReadOffset(DbConnection connection, DbTransaction? transaction, string projection)
     {
-        var value = connection.Scalar(transaction, "SELECT \"offset\" FROM projection_offsets WHERE name = $name", ("$name", projection));
+        var value = connection.Scalar(transaction, "SELECT \"offset\" FROM projection_offsets WHERE name = @name", ("@name", projection));
         return value is long offset ? offset : 0;
     }
 }

@@ -1,16 +1,22 @@
 using ArcActors.Contracts.Events;
 using ArcActors.Contracts.Ingress;
-using Microsoft.Data.Sqlite;
 using static ArcActors.ReadModel.Tests.Fixtures;
 
 namespace ArcActors.ReadModel.Tests;
 
-public sealed class ActivityQueryTests : IDisposable
+public class ActivityQueryTests : IDisposable
 {
     private const string Projection = "inventory";
     private const string OtherSubscription = "9a0c7b1e-2f44-4d55-8e66-0123456789ab";
     private static readonly DateTimeOffset End = Start.AddDays(1);
-    private readonly TempStore _temp = new();
+    private readonly TempStore _temp;
+
+    public ActivityQueryTests()
+        : this(StoreProvider.Sqlite)
+    {
+    }
+
+    protected ActivityQueryTests(StoreProvider provider) => _temp = new TempStore(provider);
 
     private ReadStore Store => _temp.Store;
 
@@ -28,67 +34,7 @@ public sealed class ActivityQueryTests : IDisposable
     private static string DatabaseId(string database, string instance = "sql-prod-01_SALES") =>
         $"/subscriptions/{Scope.SubscriptionId}/resourceGroups/{Scope.ResourceGroup}/providers/Microsoft.AzureArcData/sqlServerInstances/{instance}/databases/{database}";
 
-    // The activity table as the store created it before the caller column existed.
-    private static void CreateOldSchemaFile(string path, long ticks, string resourceId)
-    {
-        using var connection = new SqliteConnection($"Data Source={path};Pooling=False");
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = """
-            CREATE TABLE activity (
-                id INTEGER PRIMARY KEY AUTOINCREMENT,
-                time INTEGER NOT NULL,
-                resource_id TEXT NOT NULL,
-                operation TEXT NOT NULL,
-                changes_json TEXT NOT NULL,
-                projection TEXT NOT NULL,
-                source_offset INTEGER NOT NULL,
-                idx INTEGER NOT NULL,
-                UNIQUE (projection, source_offset, idx));
-            INSERT INTO activity(time, resource_id, operation, changes_json, projection, source_offset, idx)
-            VALUES ($time, $resourceId, 'Microsoft.AzureArcData/sqlServerInstances/write', '{"edition":{"old":"","new":"Standard"}}', 'inventory', 1, 0);
-            """;
-        command.Parameters.AddWithValue("$time", ticks);
-        command.Parameters.AddWithValue("$resourceId", resourceId);
-        command.ExecuteNonQuery();
-    }
-
-    [Fact]
-    public void ReadStore_OldFileEmptyCaller()
-    {
-        using var folder = new TempStore();
-        var path = Path.Combine(folder.Folder, "old.db");
-        CreateOldSchemaFile(path, Start.UtcTicks, InstanceId());
-
-        using var store = ReadStore.Open(path);
-
-        var row = Assert.Single(store.ListActivity());
-        Assert.Equal(InstanceId(), row.ResourceId);
-        Assert.Equal(Start, row.Time);
-        Assert.Equal("", row.Caller);
-        Assert.Equal([new PropertyChange("edition", "", "Standard")], row.Changes);
-    }
-
-    [Fact]
-    public void ReadStore_OldFileTakesNewRows()
-    {
-        using var folder = new TempStore();
-        var path = Path.Combine(folder.Folder, "old.db");
-        CreateOldSchemaFile(path, Start.UtcTicks, InstanceId());
-
-        using (var store = ReadStore.Open(path))
-        {
-            store.ApplyBatch(Projection, Batch(2, InventoryEvent(Instance(), Start.AddHours(1), changes: [InstanceWrite()])));
-        }
-
-        using var reopened = ReadStore.Open(path);
-        var rows = reopened.QueryActivity(Start, End, null, Scope.SubscriptionId, null, 10);
-        Assert.Equal(2, rows.Count);
-        Assert.Equal("", rows[0].Caller);
-        Assert.Equal("host agent on sql-prod-01", rows[1].Caller);
-    }
-
-    [Fact]
+    [StoreFact]
     public void ActivityCaller_InventoryChangeNamesHostAgent()
     {
         Store.ApplyBatch(Projection, Batch(1, InventoryEvent(Instance(), Start, changes: [InstanceWrite()], hostName: "sql-east-09")));
@@ -97,7 +43,7 @@ public sealed class ActivityQueryTests : IDisposable
         Assert.Equal("host agent on sql-east-09", row.Caller);
     }
 
-    [Fact]
+    [StoreFact]
     public void ActivityCaller_MachineChangeNamesMachine()
     {
         Store.ApplyBatch(Projection, Batch(1, MachineEvent(Machine(hostName: "sql-west-04"), Start)));
@@ -107,7 +53,7 @@ public sealed class ActivityQueryTests : IDisposable
         Assert.Equal("host agent on sql-west-04", row.Caller);
     }
 
-    [Fact]
+    [StoreFact]
     public void ActivityCaller_ApiPrincipalKept()
     {
         ApplyChanges(1, Start, InstanceWrite(caller: "admin@contoso.com"));
@@ -116,7 +62,7 @@ public sealed class ActivityQueryTests : IDisposable
         Assert.Equal("admin@contoso.com", row.Caller);
     }
 
-    [Fact]
+    [StoreFact]
     public void ActivityCaller_WrittenToActivityLine()
     {
         ApplyChanges(1, Start, InstanceWrite(caller: "admin@contoso.com"));
@@ -125,7 +71,7 @@ public sealed class ActivityQueryTests : IDisposable
         Assert.Equal("admin@contoso.com", line["caller"]!.GetValue<string>());
     }
 
-    [Fact]
+    [StoreFact]
     public void ActivityQuery_TimeBoundsInclusive()
     {
         for (var hour = 0; hour < 4; hour++)
@@ -138,7 +84,7 @@ public sealed class ActivityQueryTests : IDisposable
         Assert.Equal([Start.AddHours(1), Start.AddHours(2)], rows.Select(row => row.Time));
     }
 
-    [Fact]
+    [StoreFact]
     public void ActivityQuery_EmptyWhenToBeforeFrom()
     {
         ApplyChanges(1, Start, InstanceWrite());
@@ -146,7 +92,7 @@ public sealed class ActivityQueryTests : IDisposable
         Assert.Empty(Store.QueryActivity(Start.AddHours(1), Start, null, null, null, 10));
     }
 
-    [Fact]
+    [StoreFact]
     public void ActivityQuery_SubscriptionFilterIgnoresCase()
     {
         ApplyChanges(1, Start, InstanceWrite());
@@ -162,7 +108,7 @@ public sealed class ActivityQueryTests : IDisposable
         Assert.Equal(2, Store.QueryActivity(Start, End, null, null, null, 10).Count);
     }
 
-    [Fact]
+    [StoreFact]
     public void ActivityQuery_ResourceUriIncludesChildResources()
     {
         ApplyChanges(1, Start, InstanceWrite(), DatabaseWrite("orders"), InstanceWrite("sql-prod-01_SALES2"), DatabaseWrite("hr", "sql-prod-01_SALES2"));
@@ -172,7 +118,7 @@ public sealed class ActivityQueryTests : IDisposable
         Assert.Equal([InstanceId(), DatabaseId("orders")], ids);
     }
 
-    [Fact]
+    [StoreFact]
     public void ActivityQuery_ResourceUriIgnoresCase()
     {
         ApplyChanges(1, Start, InstanceWrite(), DatabaseWrite("orders"));
@@ -182,7 +128,7 @@ public sealed class ActivityQueryTests : IDisposable
         Assert.Equal(2, rows.Count);
     }
 
-    [Fact]
+    [StoreFact]
     public void ActivityQuery_ResourceGroupIdSelectsGroup()
     {
         ApplyChanges(1, Start, InstanceWrite(), DatabaseWrite("orders"));
@@ -192,7 +138,7 @@ public sealed class ActivityQueryTests : IDisposable
         Assert.Empty(Store.QueryActivity(Start, End, groupId + "-other", null, null, 10));
     }
 
-    [Fact]
+    [StoreFact]
     public void ActivityQuery_PagesInTimeThenIdOrder()
     {
         // Events applied out of time order, several changes per event, so id order and time order differ.
@@ -220,7 +166,7 @@ public sealed class ActivityQueryTests : IDisposable
         Assert.All(pages, page => Assert.True(page.Count <= 2));
     }
 
-    [Fact]
+    [StoreFact]
     public void ActivityQuery_UnknownAfterIdRejected()
     {
         ApplyChanges(1, Start, InstanceWrite());
@@ -229,7 +175,7 @@ public sealed class ActivityQueryTests : IDisposable
         Assert.Contains("999", error.Message, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [StoreFact]
     public void ActivityQuery_SourceEventSharedWithinEvent()
     {
         ApplyChanges(7, Start, InstanceWrite(), DatabaseWrite("orders"));
@@ -240,29 +186,5 @@ public sealed class ActivityQueryTests : IDisposable
         Assert.Equal("inventory:7", rows[0].SourceEvent);
         Assert.Equal(rows[0].SourceEvent, rows[1].SourceEvent);
         Assert.Equal("inventory:8", rows[2].SourceEvent);
-    }
-
-    [Fact]
-    public void ActivityQuery_TimeRangeUsesIndexWithoutSort()
-    {
-        using var connection = new SqliteConnection($"Data Source={_temp.FilePath};Pooling=False");
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = """
-            EXPLAIN QUERY PLAN SELECT id, time, resource_id, caller FROM activity
-            WHERE time >= 1 AND time <= 2 AND substr(resource_id, 1, 15) = '/subscriptions/' COLLATE NOCASE
-            ORDER BY time, id LIMIT 10
-            """;
-        var plan = new List<string>();
-        using (var reader = command.ExecuteReader())
-        {
-            while (reader.Read())
-            {
-                plan.Add(reader.GetString(3));
-            }
-        }
-
-        Assert.Contains(plan, step => step.Contains("USING INDEX activity_time (time>? AND time<?)", StringComparison.Ordinal));
-        Assert.DoesNotContain(plan, step => step.Contains("TEMP B-TREE", StringComparison.Ordinal));
     }
 }

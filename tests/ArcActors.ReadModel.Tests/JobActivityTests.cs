@@ -6,11 +6,18 @@ using static ArcActors.ReadModel.Tests.Fixtures;
 namespace ArcActors.ReadModel.Tests;
 
 /// <summary>Job changes in the activity log: instance jobs and machine jobs are logged under their own resource and operation.</summary>
-public sealed class JobActivityTests : IDisposable
+public class JobActivityTests : IDisposable
 {
-    private readonly TempStore _temp = new();
+    private readonly TempStore _temp;
 
-    [Theory]
+    public JobActivityTests()
+        : this(StoreProvider.Sqlite)
+    {
+    }
+
+    protected JobActivityTests(StoreProvider provider) => _temp = new TempStore(provider);
+
+    [StoreTheory]
     [InlineData("", "Microsoft.HybridCompute/machines/jobs/write")]
     [InlineData("SALES", "Microsoft.AzureArcData/sqlServerInstances/jobs/write")]
     public void JobActivity_LoggedUnderItsResource(string instanceName, string operation)

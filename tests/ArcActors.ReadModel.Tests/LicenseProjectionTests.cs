@@ -5,7 +5,7 @@ using ArcActors.Contracts.Licenses;
 
 namespace ArcActors.ReadModel.Tests;
 
-public sealed class LicenseProjectionTests : IDisposable
+public class LicenseProjectionTests : IDisposable
 {
     private const string Projection = "licenses";
     private static readonly DateTimeOffset Created = new(2026, 3, 1, 9, 0, 0, TimeSpan.Zero);
@@ -13,13 +13,20 @@ public sealed class LicenseProjectionTests : IDisposable
     private static readonly string LicenseId =
         "/subscriptions/3b55f041-58d7-4307-b59a-c390da3fb077/resourceGroups/licenses-rg/providers/Microsoft.AzureArcData/sqlServerLicenses/core-pool";
 
-    private readonly TempStore _temp = new();
+    private readonly TempStore _temp;
+
+    public LicenseProjectionTests()
+        : this(StoreProvider.Sqlite)
+    {
+    }
+
+    protected LicenseProjectionTests(StoreProvider provider) => _temp = new TempStore(provider);
 
     private ReadStore Store => _temp.Store;
 
     public void Dispose() => _temp.Dispose();
 
-    [Fact]
+    [StoreFact]
     public void LicenseProjection_RendersWrittenLicense()
     {
         Store.ApplyBatch(Projection, [(1, Written(Created, 24, "Activated"))]);
@@ -43,7 +50,7 @@ public sealed class LicenseProjectionTests : IDisposable
         Assert.Single(Store.ListResources(ResourceIds.LicenseType));
     }
 
-    [Fact]
+    [StoreFact]
     public void LicenseProjection_ReplacesOnLaterWrite()
     {
         Store.ApplyBatch(Projection, [(1, Written(Created, 24, "Activated")), (2, Written(Created.AddHours(1), 48, "Activated"))]);
@@ -55,7 +62,7 @@ public sealed class LicenseProjectionTests : IDisposable
         Assert.Equal(ArmTime.Format(Created), Text(license["systemData"]!["createdAt"]));
     }
 
-    [Fact]
+    [StoreFact]
     public void LicenseProjection_DeletesLicense()
     {
         var change = new ResourceChange(LicenseIds.ResourceType, "core-pool", "delete", [], "carol");
@@ -65,7 +72,7 @@ public sealed class LicenseProjectionTests : IDisposable
         Assert.Empty(Store.ListResources(ResourceIds.LicenseType));
     }
 
-    [Fact]
+    [StoreFact]
     public void LicenseProjection_WritesActivityWithCaller()
     {
         var change = new ResourceChange(LicenseIds.ResourceType, "core-pool", "delete", [], "carol");
@@ -82,7 +89,7 @@ public sealed class LicenseProjectionTests : IDisposable
         Assert.Equal("carol", activity[1].Caller);
     }
 
-    [Fact]
+    [StoreFact]
     public void LicenseProjection_ReplayedBatchChangesNothing()
     {
         var batch = new List<(long, object)> { (1, Written(Created, 24, "Activated")) };
@@ -95,7 +102,7 @@ public sealed class LicenseProjectionTests : IDisposable
         Assert.Single(Store.ListActivity());
     }
 
-    [Fact]
+    [StoreFact]
     public void ArmRenderer_LicenseOmitsEmptyTenantAndTimes()
     {
         var license = new LicenseResource(Scope, "core-pool", new Dictionary<string, string>(),

@@ -4,12 +4,23 @@ using static ArcActors.ReadModel.Tests.Fixtures;
 namespace ArcActors.ReadModel.Tests;
 
 /// <summary>The machines and inventory projections run independently; the store must end the same in either order.</summary>
-public sealed class ProjectionOrderTests : IDisposable
+public class ProjectionOrderTests : IDisposable
 {
-    private readonly TempStore _machineFirst = new();
-    private readonly TempStore _inventoryFirst = new();
+    private readonly TempStore _machineFirst;
+    private readonly TempStore _inventoryFirst;
 
-    [Fact]
+    public ProjectionOrderTests()
+        : this(StoreProvider.Sqlite)
+    {
+    }
+
+    protected ProjectionOrderTests(StoreProvider provider)
+    {
+        _machineFirst = new TempStore(provider);
+        _inventoryFirst = new TempStore(provider);
+    }
+
+    [StoreFact]
     public void ReadStore_SameResultWhateverProjectionOrder()
     {
         var machine = MachineEvent(Machine(), Start);

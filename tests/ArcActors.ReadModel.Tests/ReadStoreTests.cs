@@ -6,10 +6,17 @@ using static ArcActors.ReadModel.Tests.Fixtures;
 
 namespace ArcActors.ReadModel.Tests;
 
-public sealed class ReadStoreTests : IDisposable
+public class ReadStoreTests : IDisposable
 {
     private const string Projection = "inventory";
-    private readonly TempStore _temp = new();
+    private readonly TempStore _temp;
+
+    public ReadStoreTests()
+        : this(StoreProvider.Sqlite)
+    {
+    }
+
+    protected ReadStoreTests(StoreProvider provider) => _temp = new TempStore(provider);
 
     private ReadStore Store => _temp.Store;
 
@@ -17,7 +24,7 @@ public sealed class ReadStoreTests : IDisposable
 
     private static string Text(JsonNode? node) => node!.GetValue<string>();
 
-    [Fact]
+    [StoreFact]
     public void ReadStore_UnicodeDatabaseNamesRoundTrip()
     {
         string[] names = ["αβγ ΔΕ", "ಠ_ಠ", "O'Brien [eu] data", "party 🎉"];
@@ -44,7 +51,7 @@ public sealed class ReadStoreTests : IDisposable
         Assert.Equal(names.Length, Store.GetCounts().Databases);
     }
 
-    [Fact]
+    [StoreFact]
     public void ReadStore_ReplayAtOldOffsetChangesNothing()
     {
         var first = Batch(1, MachineEvent(Machine(), Start), InventoryEvent(Instance(), Start, [Database("orders")]));
@@ -64,7 +71,7 @@ public sealed class ReadStoreTests : IDisposable
         Assert.Equal(2, Store.GetOffset(Projection));
     }
 
-    [Fact]
+    [StoreFact]
     public void ReadStore_RemovedDatabaseDeletedAndLogged()
     {
         Store.ApplyBatch(Projection, Batch(1, InventoryEvent(Instance(), Start, [Database("orders"), Database("staging")])));
@@ -82,7 +89,7 @@ public sealed class ReadStoreTests : IDisposable
         Assert.Equal(Start.AddHours(2), delete.Time);
     }
 
-    [Fact]
+    [StoreFact]
     public void ReadStore_SecondUsageForHourReplacesLines()
     {
         var hour = Start.AddHours(10);
@@ -98,7 +105,7 @@ public sealed class ReadStoreTests : IDisposable
         Assert.Equal(4, Store.GetCounts().BilledCoresByMeter["Std edition - PAYG"]);
     }
 
-    [Fact]
+    [StoreFact]
     public void ReadStore_UsageForOtherHourAdds()
     {
         Store.ApplyBatch("billing", Batch(1,
@@ -111,7 +118,7 @@ public sealed class ReadStoreTests : IDisposable
         Assert.Equal(16, Store.GetCounts().BilledCoresByMeter["Std edition - PAYG"]);
     }
 
-    [Fact]
+    [StoreFact]
     public void ReadStore_MachineChangeRerendersInstance()
     {
         Store.ApplyBatch(Projection, Batch(1, MachineEvent(Machine(logicalProcessors: 8, licenseType: "Paid"), Start), InventoryEvent(Instance(), Start)));
@@ -128,7 +135,7 @@ public sealed class ReadStoreTests : IDisposable
         Assert.Equal("2026-11-30T00:00:00Z", Text(after["systemData"]!["createdAt"]));
     }
 
-    [Fact]
+    [StoreFact]
     public void ReadStore_InstanceBeforeMachineGetsCoresLater()
     {
         Store.ApplyBatch(Projection, Batch(1, InventoryEvent(Instance(), Start)));
@@ -139,7 +146,7 @@ public sealed class ReadStoreTests : IDisposable
         Assert.Equal("12", Text(Store.GetResource(InstanceId())!["properties"]!["cores"]));
     }
 
-    [Fact]
+    [StoreFact]
     public void ReadStore_PhysicalServerBillsPhysicalCores()
     {
         var server = Machine() with { Manufacturer = "Dell Inc.", Model = "PowerEdge R650", LogicalProcessors = 32, PhysicalCores = 16 };
@@ -151,7 +158,7 @@ public sealed class ReadStoreTests : IDisposable
         Assert.Equal(Host, Text(instance["name"]));
     }
 
-    [Fact]
+    [StoreFact]
     public void ReadStore_RenameMovesInstanceResources()
     {
         Store.ApplyBatch(Projection, Batch(1, MachineEvent(Machine(), Start), InventoryEvent(Instance(), Start, [Database("orders")])));
@@ -166,7 +173,7 @@ public sealed class ReadStoreTests : IDisposable
         Assert.Equal(1, Store.GetCounts().Instances);
     }
 
-    [Fact]
+    [StoreFact]
     public void ReadStore_ResourceLookupIgnoresCase()
     {
         Store.ApplyBatch(Projection, Batch(1, InventoryEvent(Instance(), Start, [Database("orders")])));
@@ -180,7 +187,7 @@ public sealed class ReadStoreTests : IDisposable
         Assert.Equal("orders", Text(lower["name"]));
     }
 
-    [Fact]
+    [StoreFact]
     public void ReadStore_ReopenKeepsOffsetsAndResources()
     {
         Store.ApplyBatch(Projection, Batch(41, InventoryEvent(Instance(), Start)));
@@ -194,7 +201,7 @@ public sealed class ReadStoreTests : IDisposable
         Assert.NotNull(reopened.GetResource(InstanceId()));
     }
 
-    [Fact]
+    [StoreFact]
     public void ReadStore_AvailabilityGroupsFollowSnapshot()
     {
         var group = new AvailabilityGroupSnapshot
@@ -218,7 +225,7 @@ public sealed class ReadStoreTests : IDisposable
         Assert.Null(Store.GetResource(groupId));
     }
 
-    [Fact]
+    [StoreFact]
     public void ReadStore_LastSeenOverlaysUploadTimes()
     {
         Store.ApplyBatch(Projection, Batch(1, MachineEvent(Machine(), Start), InventoryEvent(Instance(), Start, [Database("orders")])));
@@ -234,7 +241,7 @@ public sealed class ReadStoreTests : IDisposable
         Assert.Equal("2026-11-30T06:00:00Z", Text(database["properties"]!["lastDatabaseUploadTime"]));
     }
 
-    [Fact]
+    [StoreFact]
     public void ReadStore_UnchangedInventoryKeepsModifiedTime()
     {
         Store.ApplyBatch(Projection, Batch(1, InventoryEvent(Instance(), Start, [Database("orders")])));
@@ -248,7 +255,7 @@ public sealed class ReadStoreTests : IDisposable
         Assert.Equal("2026-11-30T00:00:00Z", Text(instance["systemData"]!["lastModifiedAt"]));
     }
 
-    [Fact]
+    [StoreFact]
     public void ReadStore_DeletedInstanceRemovesChildren()
     {
         Store.ApplyBatch(Projection, Batch(1, InventoryEvent(Instance(), Start, [Database("orders")])));
@@ -261,7 +268,7 @@ public sealed class ReadStoreTests : IDisposable
         Assert.Equal("Microsoft.AzureArcData/sqlServerInstances/delete", delete.Operation);
     }
 
-    [Fact]
+    [StoreFact]
     public void ReadStore_ActivityRecordsPropertyChanges()
     {
         var change = new ResourceChange("sqlServerInstances", "sql-prod-01_SALES", "write", [new PropertyChange("edition", "Standard", "Developer")]);

@@ -5,10 +5,17 @@ using static ArcActors.ReadModel.Tests.Fixtures;
 
 namespace ArcActors.ReadModel.Tests;
 
-public sealed class SimulationOutputTests : IDisposable
+public class SimulationOutputTests : IDisposable
 {
     private static readonly string[] Files = ["resources.json", "billing.jsonl", "activity.jsonl", "summary.json"];
-    private readonly TempStore _temp = new();
+    private readonly TempStore _temp;
+
+    public SimulationOutputTests()
+        : this(StoreProvider.Sqlite)
+    {
+    }
+
+    protected SimulationOutputTests(StoreProvider provider) => _temp = new TempStore(provider);
 
     public void Dispose() => _temp.Dispose();
 
@@ -24,7 +31,7 @@ public sealed class SimulationOutputTests : IDisposable
             UsageEvent(Start, new BillingLine("Std edition - PAYG", 8, "Standard", "PAYG", "APP"))));
     }
 
-    [Fact]
+    [StoreFact]
     public void SimulationOutput_TwoWritesByteIdentical()
     {
         Fill();
@@ -42,7 +49,7 @@ public sealed class SimulationOutputTests : IDisposable
         }
     }
 
-    [Fact]
+    [StoreFact]
     public void SimulationOutput_UnicodeWrittenUnescaped()
     {
         Fill();
@@ -62,7 +69,7 @@ public sealed class SimulationOutputTests : IDisposable
         Assert.Contains("/databases/ಠ_ಠ", File.ReadAllText(Path.Combine(directory, "activity.jsonl")));
     }
 
-    [Fact]
+    [StoreFact]
     public void SimulationOutput_BillingLinesInFieldOrder()
     {
         Fill();
@@ -78,7 +85,7 @@ public sealed class SimulationOutputTests : IDisposable
         Assert.Equal(VmId.ToString("D"), first["vmId"]!.GetValue<string>());
     }
 
-    [Fact]
+    [StoreFact]
     public void SimulationOutput_SummaryCounts()
     {
         Fill();
@@ -94,7 +101,7 @@ public sealed class SimulationOutputTests : IDisposable
         Assert.Equal(2, summary["errors"]!.GetValue<int>());
     }
 
-    [Fact]
+    [StoreFact]
     public void SimulationOutput_ResourcesSortedById()
     {
         Fill();

@@ -1,5 +1,6 @@
 using Akka.Actor;
 using Akka.Cluster.Sharding;
+using Akka.Cluster.Tools.Singleton;
 using ArcActors.Dps.Ingress;
 using ArcActors.Dps.Projections;
 using ArcActors.Dps.Inventory;
@@ -29,7 +30,12 @@ public sealed record DpsServices(
     /// Starts the shard regions, the ingress and the projections of the "dps" role, following the
     /// tags in <paramref name="liveProjections"/> live. The node must be a cluster member with that role.
     /// </summary>
-    public static async Task<DpsServices> StartAsync(ActorSystem system, ReadStore store, TimeProvider clock, IReadOnlyList<string> liveProjections)
+    /// <param name="sharedStore">
+    /// True when every dps node writes the same read store (PostgreSQL): the live projections then run
+    /// on one node of the cluster at a time. False when each node has its own store (SQLite).
+    /// </param>
+    public static async Task<DpsServices> StartAsync(
+        ActorSystem system, ReadStore store, TimeProvider clock, IReadOnlyList<string> liveProjections, bool sharedStore = false)
     {
         var lastSeen = system.ActorOf(LastSeenRecorder.Props(store, TimeSpan.FromSeconds(1)), "last-seen");
         var sharding = ClusterSharding.Get(system);
@@ -44,7 +50,10 @@ public sealed record DpsServices(
         var ingress = system.ActorOf(IngressActor.Props(instances, machines, subscriptions, relay), "ingress");
 
         var projections = new ProjectionRunner(system, store);
-        projections.StartLive(liveProjections);
+        var live = LiveProjectionsActor.Props(projections, liveProjections);
+        system.ActorOf(
+            sharedStore ? ClusterSingletonManager.Props(live, PoisonPill.Instance, ClusterSingletonManagerSettings.Create(system).WithRole("dps")) : live,
+            "live-projections");
 
         return new DpsServices(ingress, instances, machines, subscriptions, licenses, relay, lastSeen, projections);
     }

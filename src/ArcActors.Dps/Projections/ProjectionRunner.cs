@@ -35,20 +35,21 @@ public sealed class ProjectionRunner
         _log = Logging.GetLogger(system, nameof(ProjectionRunner));
     }
 
-    /// <summary>Follows the given tags (every tag by default) live; a failed stream restarts from its stored offset with backoff.</summary>
-    public void StartLive(IReadOnlyList<string>? tags = null)
-    {
-        foreach (var tag in tags ?? Tags)
-        {
-            RestartSource
+    /// <summary>
+    /// Follows the given tags (every tag by default) live; a failed stream restarts from its stored offset
+    /// with backoff. Shutting down the returned switches stops the streams.
+    /// </summary>
+    public IReadOnlyList<UniqueKillSwitch> StartLive(IReadOnlyList<string>? tags = null) =>
+        (tags ?? Tags).Select(tag => RestartSource
                 .WithBackoff(() => _journal
                         .EventsByTag(tag, Offset.Sequence(_store.GetOffset(tag)))
                         .GroupedWithin(BatchSize, TimeSpan.FromMilliseconds(200))
                         .SelectAsync(1, batch => ApplyAsync(tag, batch)),
                     RestartSettings.Create(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(30), 0.2))
-                .RunWith(Sink.Ignore<NotUsed>(), _system.Materializer());
-        }
-    }
+                .ViaMaterialized(KillSwitches.Single<NotUsed>(), Keep.Right)
+                .ToMaterialized(Sink.Ignore<NotUsed>(), Keep.Left)
+                .Run(_system.Materializer()))
+            .ToList();
 
     /// <summary>Applies every event stored so far, tag by tag, and returns when the read store has them all.</summary>
     public async Task CatchUpAsync()

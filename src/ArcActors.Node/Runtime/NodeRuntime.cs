@@ -56,11 +56,21 @@ public sealed class NodeRuntime : IAsyncDisposable
             JournalFile.UseWriteAheadLog(Path.Combine(config.DataDirectory, "journal.db"));
         }
 
+        ReadStore store;
+        try
+        {
+            store = OpenReadStore(config);
+        }
+        catch
+        {
+            dataLock?.Dispose();
+            throw;
+        }
+
         var bootstrap = BootstrapSetup.Create().WithConfig(config.Akka);
         var system = config.TlsPinning is { } pinning
             ? ActorSystem.Create("arcactors", bootstrap.And(pinning))
             : ActorSystem.Create("arcactors", config.Akka);
-        var store = ReadStore.Open(Path.Combine(config.DataDirectory, "readstore.db"));
         var node = new NodeRuntime(system, store, dataLock);
         try
         {
@@ -71,6 +81,28 @@ public sealed class NodeRuntime : IAsyncDisposable
         {
             await node.DisposeAsync();
             throw;
+        }
+    }
+
+    /// <summary>
+    /// With a PostgreSQL journal the read store is in the same database, shared by every cloud node;
+    /// otherwise it is readstore.db in the node's data folder.
+    /// </summary>
+    private static ReadStore OpenReadStore(NodeConfig config)
+    {
+        if (config.PostgresConnectionString is not { } connectionString)
+        {
+            return ReadStore.Open(Path.Combine(config.DataDirectory, "readstore.db"));
+        }
+
+        try
+        {
+            return ReadStore.OpenPostgres(connectionString);
+        }
+        catch (Exception exception) when (exception is IOException or InvalidOperationException or ArgumentException)
+        {
+            throw new NodeConfigException($"the read store in the journal's PostgreSQL database cannot be opened: {exception.Message} "
+                + $"The connection string comes from the variable named by {NodeSettings.Section}.persistence.connection-string-env.");
         }
     }
 
@@ -91,7 +123,7 @@ public sealed class NodeRuntime : IAsyncDisposable
 
         if (settings.Has(NodeRoles.Dps))
         {
-            Dps = await DpsServices.StartAsync(System, _store, TimeProvider.System, ProjectionRunner.Tags);
+            Dps = await DpsServices.StartAsync(System, _store, TimeProvider.System, ProjectionRunner.Tags, sharedStore: config.PostgresConnectionString is not null);
             ClusterClientReceptionist.Get(System).RegisterService(Dps.Ingress);
             output.WriteLine($"dps: shard regions, live projections and {Dps.Ingress.Path.ToStringWithoutAddress()} (registered with the cluster client receptionist) started");
         }

@@ -96,9 +96,10 @@ public sealed class ClusterKillTests(ITestOutputHelper log) : IDisposable
             Assert.Contains(billedHours.Keys, hour => hour > acknowledgedAtKill[index - 1]);
         }
 
-        // The survivors' read store (SQLite, one per node) catches up with the journal and lists each resource and entry once.
-        using var store = await WaitForReadStoreAsync(files.DpsData(1), billed.Select(hour => (hour.VmId, hour.HourStart)).Distinct().Count());
+        // The read store the nodes share (PostgreSQL, next to the journal) catches up with the journal and lists each resource and entry once.
+        using var store = await WaitForReadStoreAsync(database.ConnectionString, billed.Select(hour => (hour.VmId, hour.HourStart)).Distinct().Count());
         var counts = store.GetCounts();
+        Assert.All(Enumerable.Range(1, DpsNodes), index => Assert.False(File.Exists(Path.Combine(files.DpsData(index), "readstore.db"))));
         Assert.Equal(Hosts, counts.Machines);
         Assert.Equal(Hosts, counts.Instances);
 
@@ -188,12 +189,12 @@ public sealed class ClusterKillTests(ITestOutputHelper log) : IDisposable
     private static int CountAcknowledgedUpTo(LocalClusterFiles files, int index, DateTimeOffset hour) =>
         ClusterRecords.ReadOutbox(files.OutboxPath(index)).Count(recorded => recorded.Acknowledged && recorded.HourStart <= hour);
 
-    private static async Task<ReadStore> WaitForReadStoreAsync(string dpsData, int billedHours)
+    private static async Task<ReadStore> WaitForReadStoreAsync(string connectionString, int billedHours)
     {
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
         while (true)
         {
-            var store = ReadStore.Open(Path.Combine(dpsData, "readstore.db"));
+            var store = ReadStore.OpenPostgres(connectionString);
             var rows = store.ListBilling().Select(row => (row.VmId, row.HourStart)).Distinct().Count();
             if (rows >= billedHours || DateTime.UtcNow > deadline)
             {
