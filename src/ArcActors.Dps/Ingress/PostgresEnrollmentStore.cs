@@ -114,8 +114,8 @@ public sealed class PostgresEnrollmentStore : IEnrollmentStore
         return row;
     }
 
-    // Connection and server errors become IOException naming the store, which the ingress treats as
-    // "try again later"; the connection string (and its password) is never part of the message.
+    // Connection and server errors become an IOException naming the store, which the ingress treats as
+    // "try again later". The message never contains the connection string or its password.
     private T Run<T>(string action, Func<NpgsqlConnection, T> work)
     {
         try

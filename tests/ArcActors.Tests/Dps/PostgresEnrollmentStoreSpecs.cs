@@ -15,7 +15,7 @@ public sealed class PostgresEnrollmentStoreSpecs
     private static readonly Guid OtherVmId = Guid.Parse("0d7c8a51-3b8f-4a0e-9b1c-5c7f2e6a9d34");
 
     [PostgresFact]
-    public void PostgresEnrollmentStore_KeyIssuedOnOneNodeVerifiesOnAnother()
+    public void PostgresEnrollmentStore_KeyVerifiesOnOtherNode()
     {
         using var database = PostgresDatabase.Create();
         var enrolling = new PostgresEnrollmentStore(database.ConnectionString);
@@ -44,7 +44,7 @@ public sealed class PostgresEnrollmentStoreSpecs
     }
 
     [PostgresFact]
-    public void PostgresEnrollmentStore_ReplacedKeyStopsWorkingOnOtherNodesAfterCacheTime()
+    public void PostgresEnrollmentStore_ReplacedKeyExpiresAfterCacheTime()
     {
         using var database = PostgresDatabase.Create();
         var clock = new VirtualClock(Samples.At);
@@ -62,7 +62,7 @@ public sealed class PostgresEnrollmentStoreSpecs
     }
 
     [PostgresFact]
-    public async Task PostgresEnrollmentStore_ConcurrentEnrollmentsOfOneMachineLeaveOneKey()
+    public async Task PostgresEnrollmentStore_ConcurrentEnrollmentsKeepOneKey()
     {
         using var database = PostgresDatabase.Create();
         var stores = Enumerable.Range(0, 4).Select(_ => new PostgresEnrollmentStore(database.ConnectionString)).ToList();
@@ -75,7 +75,7 @@ public sealed class PostgresEnrollmentStoreSpecs
     }
 
     [Fact]
-    public void PostgresEnrollmentStore_UnreachableServerNamesItWithoutThePassword()
+    public void PostgresEnrollmentStore_UnreachableServerHidesPassword()
     {
         var store = new PostgresEnrollmentStore("Host=127.0.0.1;Port=1;Username=arc;Password=hunter2-secret;Database=cloud;Timeout=2");
 
@@ -87,7 +87,7 @@ public sealed class PostgresEnrollmentStoreSpecs
     }
 
     [Fact]
-    public void IngressEnrollmentStoreSetting_NamesAnUnknownStore()
+    public void EnrollmentStoreSetting_UnknownValueNamed()
     {
         var config = ConfigurationFactory.ParseString($"{IngressActor.EnrollmentStoreSetting} = redis");
 
@@ -98,7 +98,7 @@ public sealed class PostgresEnrollmentStoreSpecs
     }
 
     [Fact]
-    public void IngressEnrollmentStoreSetting_JournalOpensTheJournalDatabase()
+    public void EnrollmentStoreSetting_JournalOpensPostgres()
     {
         var config = ConfigurationFactory.ParseString($"""
             {IngressActor.EnrollmentStoreSetting} = journal
@@ -112,7 +112,7 @@ public sealed class PostgresEnrollmentStoreSpecs
     }
 
     [PostgresFact]
-    public async Task HostEnrollCommand_WithPostgresNodeFileEnrollsInTheJournalDatabase()
+    public async Task HostEnrollCommand_ConfigEnrollsInJournalDatabase()
     {
         using var database = PostgresDatabase.Create();
         var folder = TestConfig.TempFolder("enroll-config");
