@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using ArcActors.Contracts.Inventory;
+using ArcActors.Contracts.Jobs;
 
 namespace ArcActors.Arm;
 
@@ -11,7 +12,6 @@ namespace ArcActors.Arm;
 /// </summary>
 internal static class InstancePatchReader
 {
-    private static readonly string[] PaidLicenseTypes = ["Paid", "PAYG"];
 
     public static (InstancePatch? Patch, ArmError? Error) Read(JsonObject body, JsonObject current, Guid vmId, string instanceName, string caller)
     {
@@ -112,27 +112,31 @@ internal static class InstancePatchReader
         return (new BackupPolicy(values[0], values[1], values[2], values[3]), null);
     }
 
+    /// <summary>
+    /// Rejects turning on automated backups or monitoring on a host whose license type lacks them, with the
+    /// same status, code and message as a job of that feature (409 <see cref="FeatureLicensing.RejectionCode"/>).
+    /// </summary>
     internal static ArmError? CheckLicense(JsonObject current, BackupPolicy? policy, bool? monitoring)
     {
-        var licenseType = current["properties"]?["licenseType"]?.GetValue<string>() ?? "Undefined";
         string? feature = null;
         if (policy is { RetentionPeriodDays: > 0 })
         {
-            feature = "automated backups";
+            feature = JobKinds.Backup;
         }
         else if (monitoring == true)
         {
-            feature = "monitoring";
+            feature = "Monitoring";
         }
 
-        if (feature is null || PaidLicenseTypes.Contains(licenseType, StringComparer.OrdinalIgnoreCase))
+        if (feature is null)
         {
             return null;
         }
 
-        var host = current["properties"]?["containerResourceId"]?.GetValue<string>().Split('/')[^1] ?? "the host";
-        return new ArmError(400, "FeatureNotAvailableForLicenseType",
-            $"Host '{host}' has license type '{licenseType}', and {feature} needs Paid or PAYG. Change the host's LicenseType setting to Paid or PAYG first.");
+        var licenseType = current["properties"]?["licenseType"]?.GetValue<string>() ?? "Undefined";
+        var host = current["properties"]?["containerResourceId"]?.GetValue<string>().Split('/')[^1] ?? "(unknown host)";
+        var message = FeatureLicensing.Rejection(feature, host, licenseType);
+        return message is null ? null : new ArmError(409, FeatureLicensing.RejectionCode, message);
     }
 
     internal static ArmError? CheckBackupSupport(JsonObject current, BackupPolicy? policy)

@@ -137,8 +137,8 @@ public sealed class DatabasePatchTests : IAsyncLifetime
     {
         var (status, error) = await PatchAsync("sql-license-only", "hr", """{"properties":{"backupPolicy":{"retentionPeriodDays":7}}}""");
 
-        Assert.Equal(400, status);
-        Assert.Equal("FeatureNotAvailableForLicenseType", error!["error"]!["code"]!.GetValue<string>());
+        Assert.Equal(409, status);
+        Assert.Equal("FeatureNeedsPaidLicense", error!["error"]!["code"]!.GetValue<string>());
         Assert.Contains("LicenseOnly", error["error"]!["message"]!.GetValue<string>(), StringComparison.Ordinal);
     }
 

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using ArcActors.Contracts.Jobs;
 using Xunit;
 using static ArcActors.Tests.Pipeline.ApiNode;
 
@@ -110,11 +111,12 @@ public sealed class InstancePatchTests : IAsyncLifetime
     {
         var (status, error) = await PatchAsync("sql-license-only", """{"properties":{"backupPolicy":{"retentionPeriodDays":7}}}""");
 
-        Assert.Equal(400, status);
-        var message = error!["error"]!["message"]!.GetValue<string>();
+        Assert.Equal(409, status);
+        Assert.Equal(FeatureLicensing.RejectionCode, error!["error"]!["code"]!.GetValue<string>());
+        var message = error["error"]!["message"]!.GetValue<string>();
         Assert.Contains("sql-license-only", message);
         Assert.Contains("LicenseOnly", message);
-        Assert.Contains("automated backups", message);
+        Assert.Contains("Automated backups", message);
     }
 
     [Fact]
