@@ -59,7 +59,18 @@ internal sealed class ArmExtensionHandler(ReadStore store, ArmApiOptions options
             return;
         }
 
-        await ArmResponses.WriteJsonAsync(context, ExtensionJson.Resource(request.MachineId, request.ExtensionName, machine.Resource, machine.Snapshot));
+        // The newest Deploy job decides the provisioning state, and an uninstall that succeeded removes the extension.
+        var latest = store.ListJobs(request.MachineId, JobKinds.Deploy, limit: 1).FirstOrDefault();
+        if (ExtensionJson.IsUninstalled(latest))
+        {
+            await RejectAsync(context, new ArmError(404, "ResourceNotFound",
+                $"The extension '{request.ExtensionName}' of machine '{request.MachineId}' was uninstalled by job {latest!.JobId} at {latest.EndedAt:O}; "
+                + "PUT the extension to install it again."));
+            return;
+        }
+
+        var resource = ExtensionJson.Resource(request.MachineId, request.ExtensionName, machine.Resource, machine.Snapshot, ExtensionJson.ProvisioningState(latest));
+        await ArmResponses.WriteJsonAsync(context, resource);
     }
 
     private async Task UpdateSettingsAsync(HttpContext context, IArmCommands commands, ArmRequest.MachineExtension request, string caller, bool replace)

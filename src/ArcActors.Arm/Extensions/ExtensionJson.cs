@@ -1,6 +1,8 @@
 using System.Text.Json.Nodes;
 using ArcActors.Contracts.Inventory;
+using ArcActors.Contracts.Jobs;
 using ArcActors.Host.Deployment;
+using ArcActors.ReadModel;
 
 namespace ArcActors.Arm.Extensions;
 
@@ -14,7 +16,7 @@ internal static class ExtensionJson
     public const string Publisher = "Microsoft.AzureData";
 
     /// <summary>Returns the extension resource of <paramref name="machine"/>, whose resource is <paramref name="machineResource"/>.</summary>
-    public static JsonObject Resource(string machineId, string extensionName, JsonObject machineResource, MachineSnapshot machine)
+    public static JsonObject Resource(string machineId, string extensionName, JsonObject machineResource, MachineSnapshot machine, string provisioningState = "Succeeded")
     {
         ArgumentNullException.ThrowIfNull(machineResource);
         ArgumentNullException.ThrowIfNull(machine);
@@ -29,11 +31,31 @@ internal static class ExtensionJson
             {
                 ["publisher"] = Publisher,
                 ["type"] = extensionName,
-                ["provisioningState"] = "Succeeded",
+                ["provisioningState"] = provisioningState,
                 ["settings"] = Settings(machine.Extension),
             },
         };
     }
+
+    /// <summary>Returns true when <paramref name="latestDeploy"/>, the newest Deploy job of the machine, uninstalled the extension.</summary>
+    public static bool IsUninstalled(JobRow? latestDeploy) =>
+        latestDeploy is { State: JobState.Succeeded } && Operation(latestDeploy) == nameof(DeployerOperation.Uninstall);
+
+    /// <summary>
+    /// Returns the ARM provisioning state after <paramref name="latestDeploy"/>, the newest Deploy job of the machine:
+    /// Updating or Deleting while it waits or runs, Failed when it failed or timed out, Canceled when it was cancelled,
+    /// and Succeeded when it succeeded or the machine has no Deploy job.
+    /// </summary>
+    public static string ProvisioningState(JobRow? latestDeploy) => latestDeploy?.State switch
+    {
+        JobState.Queued or JobState.Delivered or JobState.Running =>
+            Operation(latestDeploy) == nameof(DeployerOperation.Uninstall) ? "Deleting" : "Updating",
+        JobState.Failed or JobState.TimedOut => "Failed",
+        JobState.Cancelled => "Canceled",
+        _ => "Succeeded",
+    };
+
+    private static string? Operation(JobRow job) => job.Parameters.GetValueOrDefault("operation");
 
     /// <summary>
     /// Returns the settings as the extension resource shows them. Every known feature flag is listed with the value

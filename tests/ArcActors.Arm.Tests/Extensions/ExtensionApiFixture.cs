@@ -21,10 +21,13 @@ public sealed class ExtensionApiFixture : IAsyncLifetime
     public const string LinuxHost = "sql-linux-01";
     public const string LicenseOnlyHost = "sql-archive-02";
     public const string BusyHost = "sql-busy-03";
+    public const string UninstalledHost = "sql-removed-04";
 
     public static readonly Guid LinuxVmId = Guid.Parse("7d1e2f30-4a5b-4c6d-8e9f-0a1b2c3d4e5f");
     public static readonly Guid LicenseOnlyVmId = Guid.Parse("5e2b7a44-0c1d-4f8e-b3a2-91d7c6e5f403");
     public static readonly Guid BusyVmId = Guid.Parse("9a8b7c6d-5e4f-4a3b-9c2d-1e0f2a3b4c5d");
+    public static readonly Guid UninstalledVmId = Guid.Parse("3c5e7a90-2b4d-4f6a-8c1e-0d2f4a6b8c9e");
+    public static readonly Guid UninstallJobId = Guid.Parse("6f8a0b2c-4d6e-4a1b-9c3d-5e7f9a1b3c5d");
 
     /// <summary>The id of the Deploy job that is Running on <see cref="BusyHost"/>.</summary>
     public static readonly Guid BusyJobId = Guid.Parse("2b4d6f80-1a3c-4e5f-8a7b-9c0d1e2f3a4b");
@@ -71,13 +74,18 @@ public sealed class ExtensionApiFixture : IAsyncLifetime
                 HostName = LicenseOnlyHost,
                 Extension = new ExtensionSettings { LicenseType = "LicenseOnly" },
             }, []),
-            new MachineChanged(Scope, Start, Machine() with { VmId = BusyVmId, HostName = BusyHost, Extension = new ExtensionSettings() }, [])));
+            new MachineChanged(Scope, Start, Machine() with { VmId = BusyVmId, HostName = BusyHost, Extension = new ExtensionSettings() }, []),
+            new MachineChanged(Scope, Start, Machine() with { VmId = UninstalledVmId, HostName = UninstalledHost, Extension = new ExtensionSettings() }, [])));
 
         Commands = new FakeJobCommands(Store);
         var busyJob = new JobCommand(BusyJobId, BusyVmId, JobKinds.Deploy, "", new Dictionary<string, string> { ["operation"] = "Update" },
             Start, TimeSpan.FromHours(1), "contributor@example.test");
         Commands.Project(new JobQueued(busyJob));
         Commands.Project(new JobStateChanged(BusyVmId, BusyJobId, JobState.Running, "", "", Start, "host"));
+        var uninstall = new JobCommand(UninstallJobId, UninstalledVmId, JobKinds.Deploy, "", new Dictionary<string, string> { ["operation"] = "Uninstall" },
+            Start, TimeSpan.FromHours(1), "contributor@example.test");
+        Commands.Project(new JobQueued(uninstall));
+        Commands.Project(new JobStateChanged(UninstalledVmId, UninstallJobId, JobState.Succeeded, "uninstalled", "", Start.AddMinutes(5), "host"));
 
         _apis = await ApiPair.StartAsync(Store, Commands, Folder);
     }

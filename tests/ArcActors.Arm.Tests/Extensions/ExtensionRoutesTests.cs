@@ -42,6 +42,27 @@ public sealed class ExtensionRoutesTests : IClassFixture<ExtensionApiFixture>
     }
 
     [Fact]
+    public async Task Get_RunningDeployShowsUpdating()
+    {
+        var response = await _api.SendAsync(HttpMethod.Get, ExtensionApiFixture.ExtensionPath(ExtensionApiFixture.MachineIdOf(ExtensionApiFixture.BusyHost)));
+
+        Assert.Equal(200, response.Status);
+        Assert.Equal("Updating", Text(response.Body!["properties"]!["provisioningState"]));
+    }
+
+    [Fact]
+    public async Task Get_UninstalledExtensionNotFound()
+    {
+        var response = await _api.SendAsync(HttpMethod.Get, ExtensionApiFixture.ExtensionPath(ExtensionApiFixture.MachineIdOf(ExtensionApiFixture.UninstalledHost)));
+
+        Assert.Equal(404, response.Status);
+        Assert.Equal("ResourceNotFound", Text(response.Body!["error"]!["code"]));
+        var message = Text(response.Body["error"]!["message"]);
+        Assert.Contains(ExtensionApiFixture.UninstallJobId.ToString("D"), message);
+        Assert.Contains("PUT", message);
+    }
+
+    [Fact]
     public async Task Get_WrongExtensionForOsNotFound()
     {
         var response = await _api.SendAsync(HttpMethod.Get,
