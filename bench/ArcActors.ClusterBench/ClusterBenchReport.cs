@@ -19,6 +19,8 @@ public static class ClusterBenchReport
             {
                 output.WriteLine(F($"    CPU {process}: {percent:0}% of one core"));
             }
+
+            output.WriteLine(F($"    CPU per accepted upload: {CpuMillisecondsPerUpload(path, includePostgres: false):0.00} ms in the .NET processes, {CpuMillisecondsPerUpload(path, includePostgres: true):0.00} ms with PostgreSQL"));
         }
 
         output.WriteLine(F($"remote / in-process: {share:P0}; target at least 50%: {(share >= 0.5 ? "MET" : "NOT MET")}"));
@@ -33,6 +35,15 @@ public static class ClusterBenchReport
         output.WriteLine(F($"    every host accepted again after: {Seconds(failover.AllHostsAcceptedAfter)}; stalled hosts {failover.StalledHosts}, their median {failover.MedianStalledHostAfter:0.0} s"));
         output.WriteLine(F($"    reply timeouts after the kill: {failover.Timeouts}"));
         output.WriteLine("    accepted per second after the kill: " + string.Join(" ", failover.PerSecond));
+    }
+
+    // The PostgreSQL figure sums every postgres process on the machine, so another server running there inflates it.
+    private static double CpuMillisecondsPerUpload(PathResult path, bool includePostgres)
+    {
+        var percent = path.CpuPercent
+            .Where(entry => includePostgres || !entry.Process.StartsWith("postgresql", StringComparison.Ordinal))
+            .Sum(entry => entry.Percent);
+        return path.UploadsPerSecond > 0 ? percent * 10 / path.UploadsPerSecond : double.NaN;
     }
 
     private static string Seconds(double? value) => value is { } seconds ? F($"{seconds:0.0} s") : "not within the recovery limit";

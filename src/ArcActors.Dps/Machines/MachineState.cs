@@ -21,6 +21,10 @@ public sealed class MachineState
 
     private readonly SortedDictionary<DateTimeOffset, (UsageRecord Usage, IReadOnlyList<BillingLine> Lines)> _hours = new();
 
+    // Newest hour applied so far. Pruning removes only older hours, so it is kept here instead of read with
+    // Keys.Last(), which walks every kept hour (up to 960) of the sorted dictionary on each event.
+    private DateTimeOffset? _newestHour;
+
     public MachineSnapshot? Machine { get; private set; }
     public IReadOnlyCollection<DateTimeOffset> BilledHours => _hours.Keys;
 
@@ -62,7 +66,12 @@ public sealed class MachineState
     public void Apply(UsageHourBilled billed)
     {
         _hours[billed.HourStart] = (billed.Usage, billed.Lines);
-        var oldest = _hours.Keys.Last() - Retention;
+        if (_newestHour is null || billed.HourStart > _newestHour)
+        {
+            _newestHour = billed.HourStart;
+        }
+
+        var oldest = _newestHour.Value - Retention;
         while (_hours.Count > 0 && _hours.Keys.First() < oldest)
         {
             _hours.Remove(_hours.Keys.First());
