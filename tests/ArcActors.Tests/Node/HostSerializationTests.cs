@@ -39,6 +39,27 @@ public sealed class HostSerializationTests : IDisposable
         }
     }
 
+    [Fact]
+    public async Task HostRole_ClusterClientMessagesAvoidNewtonsoft()
+    {
+        var system = StartHostSystem();
+        try
+        {
+            var protocol = typeof(Akka.Cluster.Tools.Client.ClusterClient).Assembly.GetTypes()
+                .Where(type => type is { IsClass: true, IsAbstract: false } && type.GetInterfaces().Any(face => face.Name == "IClusterClientMessage"))
+                .ToList();
+
+            var newtonsoft = protocol.Where(type => system.Serialization.FindSerializerForType(type).Identifier == 1).Select(type => type.FullName).ToList();
+
+            Assert.NotEmpty(protocol);
+            Assert.Empty(newtonsoft);
+        }
+        finally
+        {
+            await system.Terminate();
+        }
+    }
+
     private ActorSystem StartHostSystem()
     {
         var file = Path.Combine(_folder, "host.conf");
