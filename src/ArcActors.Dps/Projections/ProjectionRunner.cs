@@ -21,28 +21,42 @@ public sealed class ProjectionRunner
 
     private const int BatchSize = 500;
 
+    // Creating the read journal asks the journal actor with a fixed 5 s timeout, which a node starting on a busy
+    // machine can miss. Each further attempt waits one more second before it asks again.
+    private const int JournalAttempts = 5;
+
     private readonly ActorSystem _system;
     private readonly ReadStore _store;
+    private readonly Func<string, long> _readOffset;
     private readonly SqlReadJournal _journal;
     private readonly ILoggingAdapter _log;
     private readonly SemaphoreSlim _writeGate = new(1, 1);
 
     public ProjectionRunner(ActorSystem system, ReadStore store)
+        : this(system, store, store.GetOffset)
+    {
+    }
+
+    /// <param name="readOffset">Reads a projection's stored offset; tests pass one that fails for a while.</param>
+    internal ProjectionRunner(ActorSystem system, ReadStore store, Func<string, long> readOffset)
     {
         _system = system;
         _store = store;
-        _journal = PersistenceQuery.Get(system).ReadJournalFor<SqlReadJournal>(SqlReadJournal.Identifier);
+        _readOffset = readOffset;
         _log = Logging.GetLogger(system, nameof(ProjectionRunner));
+        _journal = OpenJournal(system, _log);
     }
 
     /// <summary>
     /// Follows the given tags (every tag by default) live; a failed stream restarts from its stored offset
-    /// with backoff. Shutting down the returned switches stops the streams.
+    /// with backoff. The offset is read inside the stream, so a store that is down when a stream restarts
+    /// fails that attempt, and the next one tries again. Shutting down the returned switches stops the streams.
     /// </summary>
     public IReadOnlyList<UniqueKillSwitch> StartLive(IReadOnlyList<string>? tags = null) =>
         (tags ?? Tags).Select(tag => RestartSource
-                .WithBackoff(() => _journal
-                        .EventsByTag(tag, Offset.Sequence(_store.GetOffset(tag)))
+                .WithBackoff(() => Source
+                        .FromTask(Task.Run(() => _readOffset(tag)))
+                        .ConcatMany(offset => _journal.EventsByTag(tag, Offset.Sequence(offset)))
                         .GroupedWithin(BatchSize, TimeSpan.FromMilliseconds(200))
                         .SelectAsync(1, batch => ApplyAsync(tag, batch)),
                     RestartSettings.Create(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(30), 0.2))
@@ -70,6 +84,25 @@ public sealed class ProjectionRunner
             .Grouped(BatchSize)
             .SelectAsync(1, batch => ApplyAsync(tag, batch))
             .RunWith(Sink.Ignore<NotUsed>(), _system.Materializer());
+
+    private static SqlReadJournal OpenJournal(ActorSystem system, ILoggingAdapter log)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return PersistenceQuery.Get(system).ReadJournalFor<SqlReadJournal>(SqlReadJournal.Identifier);
+            }
+            catch (Exception exception) when (attempt < JournalAttempts && IsAskTimeout(exception))
+            {
+                log.Warning("projections: the query journal did not start in time (attempt {0} of {1}); trying again", attempt, JournalAttempts);
+                Thread.Sleep(TimeSpan.FromSeconds(attempt));
+            }
+        }
+    }
+
+    private static bool IsAskTimeout(Exception exception) =>
+        exception is AskTimeoutException || exception is AggregateException aggregate && aggregate.InnerExceptions.Any(IsAskTimeout);
 
     private async Task<NotUsed> ApplyAsync(string tag, IEnumerable<EventEnvelope> envelopes)
     {
