@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# Starts a local ArcActors cluster on loopback for watching it work: 3 dps nodes (dps-1 also serves
-# the ARM API) and N host nodes that play the first N hosts of a fleet file on an accelerated clock,
-# with remoting TLS from `arcactors certs dev` and one PostgreSQL journal. Ctrl+C stops everything.
+# Starts a local ArcActors cluster on loopback for watching it work: 3 dps nodes (dps-1 and dps-2
+# also serve the ARM API, with one token signing key) and N host nodes that play the first N hosts
+# of a fleet file on an accelerated clock, with remoting TLS from `arcactors certs dev` and one
+# PostgreSQL journal. A node that exits is reported and the rest keep running (kill one to watch
+# failover); Ctrl+C or SIGTERM stops everything.
 #
 # Usage: scripts/local-cluster.sh [--hosts N] [--fleet FILE] [--speed S] [--dir DIR]
 #   --hosts N   host nodes, 1 to the number of hosts in the fleet (default: 3)
@@ -21,6 +23,8 @@ FLEET="$REPO/fleets/sample.yaml"
 SPEED=360
 DIR=""
 PIDS=()
+declare -A NODE_OF_PID=()
+declare -A PID_OF_NODE=()
 
 while (($# > 0)); do
   case "$1" in
@@ -28,7 +32,7 @@ while (($# > 0)); do
     --fleet) FLEET="$(realpath "$2")"; shift 2 ;;
     --speed) SPEED="$2"; shift 2 ;;
     --dir) DIR="$2"; shift 2 ;;
-    -h|--help) sed -n '2,16p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,18p' "$0"; exit 0 ;;
     *) echo "local-cluster: unknown option '$1'; see --help" >&2; exit 2 ;;
   esac
 done
@@ -95,6 +99,9 @@ fi
 ARCACTORS_TLS_PASSWORD="$(cat "$DIR/certs/pfx-password")"
 export ARCACTORS_TLS_PASSWORD
 
+# Both api nodes verify tokens with this key; `arcactors token --key-file` creates it before they start.
+TOKEN_KEY="$DIR/api-token.key"
+API_PORTS=(8443 8444)
 PORTS=(4053 4063 4073)
 SEEDS=""
 CONTACTS=""
@@ -108,7 +115,11 @@ tls() {
 }
 
 for i in 1 2 3; do
-  if ((i == 1)); then roles="roles = [dps, api], api.port = 8443"; else roles="roles = [dps], management-port = $((8080 + i))"; fi
+  if ((i <= 2)); then
+    roles="roles = [dps, api], api { port = ${API_PORTS[$((i - 1))]}, token-key-file = \"$TOKEN_KEY\" }"
+  else
+    roles="roles = [dps], management-port = $((8080 + i))"
+  fi
   cat >"$DIR/dps-$i.conf" <<CONF
 arcactors.node {
   $roles
@@ -144,13 +155,21 @@ done
 start_node() {
   "${ARCACTORS[@]}" node --config "$DIR/$1.conf" >"$DIR/$1.log" 2>&1 &
   PIDS+=($!)
+  NODE_OF_PID[$!]="$1"
+  PID_OF_NODE[$1]=$!
 }
 
-# Blocks until log $1 has a "health on" line, or fails after 90 s.
+# Blocks until log $1 has a "health on" line; fails at once when the node's process has exited,
+# or after 90 s.
 wait_for_health() {
   local attempt
   for attempt in $(seq 1 180); do
     grep -q "health on " "$DIR/$1.log" 2>/dev/null && return 0
+    if ! kill -0 "${PID_OF_NODE[$1]}" 2>/dev/null; then
+      echo "local-cluster: $1 exited during start; the end of $DIR/$1.log:" >&2
+      tail -n 20 "$DIR/$1.log" >&2
+      return 1
+    fi
     sleep 0.5
   done
   echo "local-cluster: $1 did not start within 90 s; the end of $DIR/$1.log:" >&2
@@ -158,11 +177,13 @@ wait_for_health() {
   return 1
 }
 
+SUBSCRIPTION="$(grep -m1 '^subscriptionId:' "$FLEET" | awk '{print $2}')"
+TOKEN_COMMAND=("${ARCACTORS[@]}" token --principal local-cluster --role Contributor --scope "/subscriptions/$SUBSCRIPTION" --key-file "$TOKEN_KEY")
+TOKEN="$("${TOKEN_COMMAND[@]}")"
+
 for i in 1 2 3; do start_node "dps-$i"; done
 for i in 1 2 3; do wait_for_health "dps-$i"; done
 
-SUBSCRIPTION="$(grep -m1 '^subscriptionId:' "$FLEET" | awk '{print $2}')"
-TOKEN="$("${ARCACTORS[@]}" token --principal local-cluster --role Contributor --scope "/subscriptions/$SUBSCRIPTION" --data "$DIR/dps-1")"
 for provider in Microsoft.HybridCompute Microsoft.AzureArcData; do
   curl -ksf -X POST -H "Authorization: Bearer $TOKEN" -o /dev/null \
     "https://127.0.0.1:8443/subscriptions/$SUBSCRIPTION/providers/$provider/register?api-version=2024-01-01" ||
@@ -175,13 +196,28 @@ for ((i = 1; i <= HOSTS; i++)); do wait_for_health "host-$i"; done
 cat <<INFO
 
 local-cluster: running; Ctrl+C stops every node. Files and logs: $DIR
-  ARM API      https://127.0.0.1:8443 (self-signed certificate; curl -k)
-  health       https://127.0.0.1:8443/healthz, http://127.0.0.1:8082/healthz, http://127.0.0.1:8083/healthz
+  ARM API      https://127.0.0.1:8443 (dps-1) and https://127.0.0.1:8444 (dps-2); self-signed certificates, so curl -k
+  health       https://127.0.0.1:8443/healthz, https://127.0.0.1:8444/healthz, http://127.0.0.1:8083/healthz
   host health  http://127.0.0.1:8091/healthz ... http://127.0.0.1:$((8090 + HOSTS))/healthz
-  token        dotnet $REPO/src/ArcActors.Node/bin/Debug/net10.0/arcactors.dll token --principal me --role Contributor \\
-                 --scope /subscriptions/$SUBSCRIPTION --data $DIR/dps-1
+  token        TOKEN=\$(dotnet $REPO/src/ArcActors.Node/bin/Debug/net10.0/arcactors.dll token --principal me --role Contributor \\
+                 --scope /subscriptions/$SUBSCRIPTION --key-file $TOKEN_KEY)
+               (one token works on both APIs, because both nodes sign with $TOKEN_KEY)
   try          curl -k -H "Authorization: Bearer \$TOKEN" "https://127.0.0.1:8443/subscriptions/$SUBSCRIPTION/providers/Microsoft.AzureArcData/sqlServerInstances?api-version=2024-01-01"
+  failover     kill -KILL ${PID_OF_NODE[dps-3]} (dps-3): the others keep running and this script reports the exit
+  note         simulated hosts report upload times in fleet time (from the fleet's start, $SPEED times real speed) and
+               the API compares them with real time, so resources read Disconnected while fleet time lags real time
+               by more than 3 hours; that is expected here
 INFO
 
-wait -n "${PIDS[@]}" || true
-echo "local-cluster: a node exited; see its log in $DIR" >&2
+# Reports each node that exits, with its exit code and log, and keeps the others running until
+# Ctrl+C or SIGTERM, whose trap stops them all. The signal interrupts `wait` at once.
+while ((${#NODE_OF_PID[@]} > 0)); do
+  exited=""
+  code=0
+  wait -n -p exited "${!NODE_OF_PID[@]}" || code=$?
+  [[ -n "$exited" ]] || continue
+  echo "local-cluster: ${NODE_OF_PID[$exited]} (pid $exited) exited with code $code; log: $DIR/${NODE_OF_PID[$exited]}.log" >&2
+  unset "NODE_OF_PID[$exited]"
+done
+echo "local-cluster: every node has exited; press Ctrl+C to stop PostgreSQL and end" >&2
+while true; do sleep 1; done

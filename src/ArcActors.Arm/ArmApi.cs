@@ -6,7 +6,6 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace ArcActors.Arm;
 
@@ -18,13 +17,15 @@ public sealed class ArmApi : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly ReadStore? _ownedStore;
+    private readonly ILoggerFactory? _ownedLogging;
     private bool _disposed;
 
-    private ArmApi(WebApplication app, X509Certificate2 certificate, ReadStore? ownedStore)
+    private ArmApi(WebApplication app, X509Certificate2 certificate, ReadStore? ownedStore, ILoggerFactory? ownedLogging)
     {
         _app = app;
         Certificate = certificate;
         _ownedStore = ownedStore;
+        _ownedLogging = ownedLogging;
     }
 
     /// <summary>The server certificate, given or generated.</summary>
@@ -53,13 +54,14 @@ public sealed class ArmApi : IAsyncDisposable
         var store = options.Store ?? ownedStore!;
 
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [], ContentRootPath = AppContext.BaseDirectory });
-        // NOTE: Kestrel's own logs are dropped. The request handler logs to ArmApiOptions.LoggerFactory when one is set.
+        // NOTE: Kestrel's own logs are dropped. The request handler logs to ArmApiOptions.LoggerFactory, or to standard error without one.
         builder.Logging.ClearProviders();
         builder.WebHost.ConfigureKestrel(kestrel =>
             kestrel.Listen(options.ListenAddress, options.Port, listen => listen.UseHttps(certificate)));
 
         var app = builder.Build();
-        var logger = options.LoggerFactory?.CreateLogger<ArmApi>() ?? (ILogger)NullLogger.Instance;
+        var ownedLogging = options.LoggerFactory is null ? StandardErrorLogging() : null;
+        var logger = (options.LoggerFactory ?? ownedLogging!).CreateLogger<ArmApi>();
         var handler = new ArmRequestHandler(store, options, new ArmWriteHandler(store, options, logger), new Jobs.ArmJobHandler(store, options, logger), logger);
         if (healthCheck is not null)
         {
@@ -68,7 +70,7 @@ public sealed class ArmApi : IAsyncDisposable
 
         app.Run(handler.HandleAsync);
 
-        return new ArmApi(app, certificate, ownedStore);
+        return new ArmApi(app, certificate, ownedStore, ownedLogging);
     }
 
     /// <summary>Starts listening and records the bound port.</summary>
@@ -99,7 +101,14 @@ public sealed class ArmApi : IAsyncDisposable
         _disposed = true;
         await _app.DisposeAsync();
         _ownedStore?.Dispose();
+        _ownedLogging?.Dispose();
     }
+
+    // Warnings and errors (failed requests), one line each on standard error, where the node's other logs go.
+    private static ILoggerFactory StandardErrorLogging() => LoggerFactory.Create(logging => logging
+        .AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace)
+        .AddSimpleConsole(console => console.SingleLine = true)
+        .SetMinimumLevel(LogLevel.Warning));
 
     private static bool IsHealthRequest(HttpContext context) =>
         HttpMethods.IsGet(context.Request.Method) && context.Request.Path.Equals("/healthz", StringComparison.Ordinal);

@@ -35,7 +35,10 @@ public sealed record ArmApiOptions
     /// <summary>Maximum page size. A larger <c>$top</c> is lowered to this value.</summary>
     public int MaxPageSize { get; init; } = 1000;
 
-    /// <summary>Logger factory for request errors. When null, the API logs nothing.</summary>
+    /// <summary>
+    /// Logger factory for request errors and writes. When null, the API writes warnings and errors
+    /// (such as a request that failed because the read store is unavailable) to standard error, one line each.
+    /// </summary>
     public ILoggerFactory? LoggerFactory { get; init; }
 
     /// <summary>

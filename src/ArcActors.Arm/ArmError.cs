@@ -52,6 +52,11 @@ internal sealed record ArmError(int Status, string Code, string Message)
     public static ArmError RequestTooLarge(long limit) =>
         new(413, "RequestEntityTooLarge", $"The request body is larger than {limit} bytes. Send only the properties to change.");
 
+    public static ArmError ReadStoreUnavailable(int retryAfterSeconds) =>
+        new(503, "ServiceUnavailable",
+            $"The read store is unavailable, so the request could not be served. Retry after {retryAfterSeconds} seconds; "
+            + "if the error persists, check the read store's database (the server log names the error).");
+
     public static ArmError SubscriptionNotRegistered(string subscriptionId, string providerNamespace) =>
         new(409, "MissingSubscriptionRegistration",
             $"The subscription '{subscriptionId}' is not registered to use namespace '{providerNamespace}'. "

@@ -28,6 +28,14 @@ internal sealed partial class ArmRequestHandler(ReadStore store, ArmApiOptions o
         {
             await HandleCoreAsync(context, rawPath);
         }
+        catch (Exception exception) when (!context.Response.HasStarted && ReadStoreFailure.IsStoreFailure(exception))
+        {
+            // One line without the stack trace: during an outage every request fails the same way.
+            logger.LogError("ARM API: {Method} {Path} failed with 503 because the read store is unavailable: {Error}",
+                context.Request.Method, rawPath, ReadStoreFailure.Describe(exception));
+            context.Response.Headers.RetryAfter = ReadStoreFailure.RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
+            await ArmResponses.WriteErrorAsync(context, ArmError.ReadStoreUnavailable(ReadStoreFailure.RetryAfterSeconds));
+        }
         catch (Exception exception) when (!context.Response.HasStarted)
         {
             logger.LogError(exception, "ARM API: {Method} {Path} failed", context.Request.Method, rawPath);

@@ -33,7 +33,7 @@ public sealed partial class ReadStore
         {
             store.Dispose();
             throw new InvalidOperationException(
-                $"Could not open the PostgreSQL read store at {DescribeServer(builder)}: {exception.Message} " +
+                $"Could not open the PostgreSQL read store at {DescribeServer(builder)}: {EndSentence(exception.Message)} " +
                 "Check that the server runs and accepts TCP connections from this machine on that host and port, " +
                 "that the database exists, and that the user name and password are correct.",
                 exception);
@@ -49,12 +49,13 @@ public sealed partial class ReadStore
         }
         catch (Exception exception) when (exception is ArgumentException or FormatException)
         {
-            // The parser's message names the bad keyword or value but never repeats the whole string, which may hold a password.
+            // The parser's message can quote part of a value, such as a password joined to the next keyword
+            // by a missing '=', so neither it nor the inner exception goes into this exception.
             throw new ArgumentException(
-                $"The PostgreSQL connection string of the read store is invalid: {exception.Message} " +
-                "Use the Npgsql form 'Host=...;Port=5432;Database=...;Username=...;Password=...'.",
-                nameof(connectionString),
-                exception);
+                "The PostgreSQL connection string of the read store is not a valid Npgsql connection string (the parser's message is not shown, " +
+                "because it can contain part of the password). Check that every part is Keyword=value and that a value containing ';' is quoted, " +
+                "in the form 'Host=...;Port=5432;Database=...;Username=...;Password=...'.",
+                nameof(connectionString));
         }
 
         if (string.IsNullOrWhiteSpace(builder.Host))
@@ -66,6 +67,10 @@ public sealed partial class ReadStore
 
         return builder;
     }
+
+    // Npgsql messages may or may not end with a period; the next sentence follows after one.
+    private static string EndSentence(string message) =>
+        message.TrimEnd().EndsWith('.') ? message.TrimEnd() : message.TrimEnd() + ".";
 
     // Host, port, database and user only: the password and any other secret stay out of messages.
     private static string DescribeServer(NpgsqlConnectionStringBuilder builder) =>

@@ -218,7 +218,8 @@ public sealed class IngressActor : ReceiveActor
         LogHostRejection(hostKeyId, vmId, reason);
         Sender.Tell(new UploadRejected(uploadId, HostNotAuthorizedCode,
             $"host key '{hostKeyId}' is not authorized to upload for machine {vmId}: {reason}. "
-            + $"Enroll the machine on a cloud node with 'arcactors host enroll --machine {vmId}' and give the host the printed key."));
+            + $"Enroll the machine with 'arcactors host enroll --machine {vmId} --config DPS-NODE-FILE' (the node file of a dps node of the cluster; "
+            + "'--data DIR' in place of --config for a single node with SQLite) and give the host the printed key."));
     }
 
     // Logs each (key id, machine, reason) once; a host retries its uploads, so repeats would flood the log.

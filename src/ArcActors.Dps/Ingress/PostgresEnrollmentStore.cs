@@ -36,16 +36,36 @@ public sealed class PostgresEnrollmentStore : IEnrollmentStore
     private readonly Dictionary<string, (Guid? VmId, string? KeySha256, DateTimeOffset ReadAt)> _cache = new(StringComparer.Ordinal);
     private volatile bool _tableReady;
 
+    /// <exception cref="ArgumentException">
+    /// <paramref name="connectionString"/> is empty or not a valid Npgsql connection string; the message
+    /// contains no part of it.
+    /// </exception>
     public PostgresEnrollmentStore(string connectionString, TimeProvider? clock = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
-        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        var builder = Parse(connectionString);
         _connectionString = builder.ConnectionString;
         _clock = clock ?? TimeProvider.System;
         Location = $"table {TableName} of PostgreSQL database '{builder.Database}' on {builder.Host}:{builder.Port}";
     }
 
     public string Location { get; }
+
+    // Npgsql's message can quote part of a value, such as a password joined to the next keyword by a
+    // missing '=', so neither it nor the inner exception goes into the exception thrown here.
+    private static NpgsqlConnectionStringBuilder Parse(string connectionString)
+    {
+        try
+        {
+            return new NpgsqlConnectionStringBuilder(connectionString);
+        }
+        catch (Exception exception) when (exception is ArgumentException or FormatException or InvalidOperationException)
+        {
+            throw new ArgumentException("the connection string of the enrollment store is not a valid Npgsql connection string (the parser's message is not shown, "
+                + "because it can contain part of the password); check that every part is Keyword=value and that a value containing ';' is quoted, "
+                + "then fix the variable named by arcactors.node.persistence.connection-string-env.", nameof(connectionString));
+        }
+    }
 
     /// <inheritdoc />
     public EnrollmentStore.IssuedKey Enroll(Guid vmId, DateTimeOffset at)

@@ -33,6 +33,13 @@ public sealed record RunningInstances(IReadOnlyDictionary<string, IActorRef> Ins
 internal sealed record CollectInventory(long Cycle, DateTimeOffset At, string HostName) : INoSerializationVerificationNeeded;
 
 /// <summary>
+/// An instance was probed in the cycle <see cref="Cycle"/>, and its upload may still wait for an
+/// acknowledgement. Sent only after a successful probe, because a failed probe ends the instance's
+/// part of the cycle at once with <see cref="InstanceCycleDone"/>.
+/// </summary>
+internal sealed record InstanceProbeFinished(long Cycle, string InstanceName, InstanceSnapshot Snapshot) : INoSerializationVerificationNeeded;
+
+/// <summary>
 /// An instance finished its part of a cycle; <see cref="Snapshot"/> is null when its probe failed, and
 /// <see cref="Rejection"/> is set when the cloud side rejected its inventory upload.
 /// </summary>

@@ -10,9 +10,15 @@ namespace ArcActors.Host.Agent;
 /// <summary>
 /// The host agent of one machine. It owns discovery: each cycle it describes the machine, locates
 /// the instances, keeps one <see cref="InstanceActor"/> per managed instance (LocalDB, excluded
-/// and unsupported instances are not managed), and hands the finished cycle to the usage meter.
-/// A failing instance is isolated in its own child and never stops its siblings.
+/// and unsupported instances are not managed), and hands the hour's usage sample to the usage meter
+/// as soon as every instance is probed, before any upload is acknowledged. A failing instance is
+/// isolated in its own child and never stops its siblings.
 /// </summary>
+/// <remarks>
+/// Recording usage does not wait for any acknowledgement from the cloud side. A cycle of a later hour
+/// ends a previous one that only waits for acknowledgements, and a cycle of the same hour is skipped. When the previous cycle is still probing, the new cycle skips discovery
+/// and uploads but still records its hour's usage from the <see cref="LastObservation"/>.
+/// </remarks>
 public sealed class HostSupervisor : ReceiveActor, IWithTimers
 {
     private const string MachineKey = "\0machine";
@@ -25,8 +31,9 @@ public sealed class HostSupervisor : ReceiveActor, IWithTimers
     private readonly IActorRef _channel;
     private readonly IActorRef _usageMeter;
     private readonly Dictionary<string, (IActorRef Actor, InstanceLocation Location)> _instances = new(StringComparer.OrdinalIgnoreCase);
+    private readonly LastObservation _lastObservation = new();
     private long _cycleNumber;
-    private CycleState? _cycle;
+    private InventoryCycle? _cycle;
 
     public HostSupervisor(Guid vmId, IDiscoverySource source, HostAgentSettings settings, IActorRef ingress, IUsageOutbox outbox, TimeProvider clock)
     {
@@ -40,6 +47,7 @@ public sealed class HostSupervisor : ReceiveActor, IWithTimers
 
         Receive<RunInventoryCycle>(Start);
         Receive<Located>(OnLocated);
+        Receive<InstanceProbeFinished>(OnInstanceProbeFinished);
         Receive<InstanceCycleDone>(OnInstanceDone);
         Receive<UploadChannel.UploadOutcome>(OnMachineUploadOutcome);
         Receive<UploadUsageNow>(upload => _usageMeter.Forward(upload));
@@ -78,15 +86,25 @@ public sealed class HostSupervisor : ReceiveActor, IWithTimers
 
     private void Start(RunInventoryCycle run)
     {
-        if (_cycle is not null)
+        if (_cycle is { } previous)
         {
-            _log.Warning("host {0}: cycle at {1} skipped because the cycle at {2} is still running", VmId, run.At, _cycle.At);
-            Sender.Tell(new InventoryCycleCompleted(VmId, run.At, 0, 0, ["skipped: the previous cycle is still running"]));
-            return;
+            if (!previous.UsageRecorded)
+            {
+                SkipDiscovery(run, previous);
+                return;
+            }
+
+            if (HourStart(previous.At) == HourStart(run.At))
+            {
+                SkipRecordedHour(run, previous);
+                return;
+            }
+
+            StopWaitingForUploads(previous, run.At);
         }
 
         var number = ++_cycleNumber;
-        _cycle = new CycleState(number, run.At, Sender);
+        _cycle = new InventoryCycle(number, run.At, Sender);
         Timers.StartSingleTimer(nameof(CycleTimedOut), new CycleTimedOut(number), _settings.CycleTimeout);
         LocateAsync(number).PipeTo(Self);
     }
@@ -116,26 +134,30 @@ public sealed class HostSupervisor : ReceiveActor, IWithTimers
         {
             _log.Warning("host {0}: discovery failed ({1}); the next cycle tries again", VmId, located.Error);
             cycle.Errors.Add($"discovery failed: {located.Error}");
+            RecordUsageFromLastObservation(cycle);
             Complete(cycle);
             return;
         }
 
         cycle.Machine = located.Machine;
+        _lastObservation.ObserveMachine(located.Machine, cycle.At);
         var managed = SelectManaged(located.Machine, located.Locations, cycle.Errors);
         SyncChildren(located.Machine, managed);
 
         cycle.InstanceNames = managed.Select(location => location.InstanceName).ToList();
         foreach (var location in managed)
         {
+            cycle.Unprobed.Add(location.InstanceName);
             cycle.Awaited.Add(location.InstanceName);
             _instances[location.InstanceName].Actor.Tell(new CollectInventory(cycle.Number, cycle.At, located.Machine.HostName));
         }
 
+        RecordUsageWhenProbed(cycle);
         CompleteWhenDone(cycle);
     }
 
     // The machine goes up after its instances, so that its extension health reports this cycle's rejections.
-    private void SendMachineUpload(CycleState cycle)
+    private void SendMachineUpload(InventoryCycle cycle)
     {
         var health = ExtensionHealth.Healthy;
         if (cycle.Rejections.Count > 0)
@@ -182,6 +204,7 @@ public sealed class HostSupervisor : ReceiveActor, IWithTimers
             _log.Info("host {0} instance {1}: no longer found, stopping its actor", machine.HostName, gone);
             Context.Stop(_instances[gone].Actor);
             _instances.Remove(gone);
+            _lastObservation.Forget(gone);
         }
 
         foreach (var (name, location) in wanted.Where(pair => !_instances.ContainsKey(pair.Key)))
@@ -193,6 +216,31 @@ public sealed class HostSupervisor : ReceiveActor, IWithTimers
         }
     }
 
+    private void OnInstanceProbeFinished(InstanceProbeFinished probed)
+    {
+        if (_cycle is not { } cycle || cycle.Number != probed.Cycle)
+        {
+            return;
+        }
+
+        ObserveInstance(cycle, probed.InstanceName, probed.Snapshot);
+        RecordUsageWhenProbed(cycle);
+    }
+
+    private void ObserveInstance(InventoryCycle cycle, string instanceName, InstanceSnapshot? snapshot)
+    {
+        if (!cycle.Unprobed.Remove(instanceName))
+        {
+            return;
+        }
+
+        _lastObservation.ObserveInstance(instanceName, snapshot);
+        if (snapshot is not null)
+        {
+            cycle.Snapshots.Add(snapshot);
+        }
+    }
+
     private void OnInstanceDone(InstanceCycleDone done)
     {
         if (_cycle is not { } cycle || cycle.Number != done.Cycle || !cycle.Awaited.Remove(done.InstanceName))
@@ -200,11 +248,10 @@ public sealed class HostSupervisor : ReceiveActor, IWithTimers
             return;
         }
 
+        // A failed probe ends the instance's part without a probe result, so this is its observation.
+        ObserveInstance(cycle, done.InstanceName, done.Snapshot);
+        RecordUsageWhenProbed(cycle);
         cycle.Databases += done.Databases;
-        if (done.Snapshot is not null)
-        {
-            cycle.Snapshots.Add(done.Snapshot);
-        }
 
         if (done.Error.Length > 0)
         {
@@ -236,7 +283,21 @@ public sealed class HostSupervisor : ReceiveActor, IWithTimers
         CompleteWhenDone(cycle);
     }
 
-    private void CompleteWhenDone(CycleState cycle)
+    // Usage is recorded once per cycle, as soon as every instance is probed: acknowledgements of
+    // uploads never hold it back.
+    private void RecordUsageWhenProbed(InventoryCycle cycle)
+    {
+        if (cycle.UsageRecorded || cycle.Unprobed.Count > 0 || cycle.Machine is null)
+        {
+            return;
+        }
+
+        var running = cycle.Snapshots.Where(LastObservation.IsRunning).ToList();
+        _usageMeter.Tell(new SampleUsage(cycle.At, cycle.Machine, running));
+        cycle.UsageRecorded = true;
+    }
+
+    private void CompleteWhenDone(InventoryCycle cycle)
     {
         if (cycle.Awaited.Count > 0)
         {
@@ -249,14 +310,6 @@ public sealed class HostSupervisor : ReceiveActor, IWithTimers
             return;
         }
 
-        var running = cycle.Snapshots
-            .Where(snapshot => snapshot.Status == ProbeStatus.Ok && snapshot.State == InstanceRunState.Running)
-            .ToList();
-        if (cycle.Machine is not null)
-        {
-            _usageMeter.Tell(new SampleUsage(cycle.At, cycle.Machine, running));
-        }
-
         Complete(cycle);
     }
 
@@ -267,15 +320,127 @@ public sealed class HostSupervisor : ReceiveActor, IWithTimers
             return;
         }
 
-        var late = cycle.Awaited.Select(name => name == MachineKey ? "machine upload" : $"instance {name}").ToList();
-        _log.Warning("host {0}: cycle at {1} timed out after {2} waiting for {3}", VmId, cycle.At, _settings.CycleTimeout, string.Join(", ", late));
-        cycle.Errors.AddRange(late.Select(what => $"{what}: not finished within {_settings.CycleTimeout}"));
+        var late = DescribeAwaited(cycle);
+        cycle.Errors.AddRange(cycle.Awaited.Select(name => $"{DescribeAwaited(cycle, name)}: not finished within {_settings.CycleTimeout}"));
+        if (cycle.Machine is null)
+        {
+            RecordUsageFromLastObservation(cycle);
+        }
+        else
+        {
+            RecordUsageWithoutUnprobed(cycle);
+        }
+
+        var usage = cycle.UsageRecorded ? "the usage record of its hour is in the outbox" : "no usage recorded because no cycle has described the machine yet";
+        _log.Warning("host {0}: cycle at {1} timed out after {2} waiting for {3}, and {4}", VmId, cycle.At, _settings.CycleTimeout, late, usage);
+
         cycle.Awaited.Clear();
         cycle.MachineSent = true;
         CompleteWhenDone(cycle);
     }
 
-    private void Complete(CycleState cycle)
+    // An instance whose probe has not finished counts as it was last observed, because a probe that
+    // hangs is no evidence that the instance stopped.
+    private void RecordUsageWithoutUnprobed(InventoryCycle cycle)
+    {
+        foreach (var name in cycle.Unprobed.ToList())
+        {
+            var last = _lastObservation.RunningSnapshotOf(name);
+            cycle.Unprobed.Remove(name);
+            if (last is not null)
+            {
+                cycle.Snapshots.Add(last);
+                cycle.Errors.Add($"instance {name}: probe not finished, usage recorded from its last observation");
+            }
+        }
+
+        RecordUsageWhenProbed(cycle);
+    }
+
+    // Discovery failed or hangs, which is no evidence that the instances stopped, so the hour bills
+    // as the machine was last observed.
+    private void RecordUsageFromLastObservation(InventoryCycle cycle)
+    {
+        var sample = _lastObservation.SampleAt(cycle.At);
+        if (sample is null)
+        {
+            cycle.Errors.Add("usage not recorded: no cycle has described the machine yet");
+            return;
+        }
+
+        _usageMeter.Tell(sample);
+        cycle.UsageRecorded = true;
+        cycle.Errors.Add($"usage recorded from the last observation (machine described at {_lastObservation.MachineAt:O})");
+    }
+
+    // The previous cycle has recorded its usage and only waits for acknowledgements: it ends here, and
+    // the new cycle uploads a newer inventory. Usage records stay in the outbox until acknowledged.
+    private void StopWaitingForUploads(InventoryCycle previous, DateTimeOffset nextAt)
+    {
+        var late = DescribeAwaited(previous);
+        _log.Warning("host {0}: cycle at {1} ended without the acknowledgement of {2} because the cycle at {3} starts. "
+            + "Its usage record is in the outbox, and the new cycle uploads the inventory again", VmId, previous.At, late, nextAt);
+        previous.Errors.Add($"not acknowledged before the cycle at {nextAt:O}: {late}");
+        if (previous.MachineUploadId is { } machineUploadId && previous.Awaited.Contains(MachineKey))
+        {
+            _channel.Tell(new UploadChannel.Cancel(machineUploadId));
+        }
+
+        Complete(previous);
+    }
+
+    // The previous cycle is still probing, so this cycle skips discovery and uploads, but its hour
+    // still gets a usage record, taken from the last observation.
+    private void SkipDiscovery(RunInventoryCycle run, InventoryCycle previous)
+    {
+        var sample = _lastObservation.SampleAt(run.At);
+        string outcome;
+        if (sample is null)
+        {
+            outcome = "skipped discovery, inventory uploads and usage, as no earlier cycle has described the machine to record usage from";
+        }
+        else
+        {
+            _usageMeter.Tell(sample);
+            outcome = $"skipped discovery and inventory uploads but recorded usage from the last observation "
+                + $"(machine described at {_lastObservation.MachineAt:O}, {sample.Instances.Count} running instances)";
+        }
+
+        _log.Warning("host {0}: cycle at {1} {2}, because the cycle at {3} is still waiting for {4}", VmId, run.At, outcome, previous.At, DescribeAwaited(previous));
+        Sender.Tell(new InventoryCycleCompleted(VmId, run.At, 0, 0, [$"{outcome}, because the cycle at {previous.At:O} is still running"]));
+    }
+
+    // The previous cycle has already recorded the usage of this hour, so nothing is lost by letting it finish.
+    private void SkipRecordedHour(RunInventoryCycle run, InventoryCycle previous)
+    {
+        var outcome = $"skipped discovery and inventory uploads, because the cycle at {previous.At:O} of the same hour "
+            + $"has already recorded its usage and still waits for {DescribeAwaited(previous)}";
+        _log.Warning("host {0}: cycle at {1} {2}", VmId, run.At, outcome);
+        Sender.Tell(new InventoryCycleCompleted(VmId, run.At, 0, 0, [outcome]));
+    }
+
+    private static DateTimeOffset HourStart(DateTimeOffset time)
+    {
+        var utc = time.ToUniversalTime();
+        return new DateTimeOffset(utc.Year, utc.Month, utc.Day, utc.Hour, 0, 0, TimeSpan.Zero);
+    }
+
+    private static string DescribeAwaited(InventoryCycle cycle) =>
+        cycle.Machine is null && cycle.Awaited.Count == 0
+            ? "machine discovery"
+            : string.Join(", ", cycle.Awaited.Select(name => DescribeAwaited(cycle, name)));
+
+    private static string DescribeAwaited(InventoryCycle cycle, string name)
+    {
+        if (name == MachineKey)
+        {
+            return "machine upload";
+        }
+
+        return cycle.Unprobed.Contains(name) ? $"instance {name} probe" : $"instance {name} upload";
+    }
+
+    private void Complete(InventoryCycle cycle)
     {
         _cycle = null;
         Timers.Cancel(nameof(CycleTimedOut));
@@ -290,20 +455,4 @@ public sealed class HostSupervisor : ReceiveActor, IWithTimers
     private enum TickKind { Inventory, Usage }
 
     private sealed record Tick(TickKind Kind) : INoSerializationVerificationNeeded;
-
-    private sealed class CycleState(long number, DateTimeOffset at, IActorRef replyTo)
-    {
-        public long Number { get; } = number;
-        public DateTimeOffset At { get; } = at;
-        public IActorRef ReplyTo { get; } = replyTo;
-        public MachineSnapshot? Machine { get; set; }
-        public Guid? MachineUploadId { get; set; }
-        public bool MachineSent { get; set; }
-        public IReadOnlyList<string> InstanceNames { get; set; } = [];
-        public List<UploadRejected> Rejections { get; } = [];
-        public HashSet<string> Awaited { get; } = new(StringComparer.OrdinalIgnoreCase);
-        public List<InstanceSnapshot> Snapshots { get; } = [];
-        public List<string> Errors { get; } = [];
-        public int Databases { get; set; }
-    }
 }

@@ -48,6 +48,13 @@ public sealed class InstanceActor : ReceiveActor, IWithTimers
 
     private void Collect(CollectInventory request)
     {
+        // An upload of an earlier cycle that is still unacknowledged is replaced by this cycle's upload,
+        // which carries every change since the last acknowledged one.
+        if (_current?.UploadId is { } replaced)
+        {
+            _channel.Tell(new UploadChannel.Cancel(replaced));
+        }
+
         _current = new Cycle(request, Sender);
         ProbeAsync(request.Cycle).PipeTo(Self);
     }
@@ -84,12 +91,14 @@ public sealed class InstanceActor : ReceiveActor, IWithTimers
         {
             // Keep the known databases: an instance that cannot be read has not dropped them.
             _log.Warning("instance {0}: {1} ({2})", _location.InstanceName, probed.Snapshot.Status, probed.Snapshot.StatusMessage);
+            ReportProbeFinished(cycle);
             Upload(cycle, [], _acknowledged.Keys.ToList());
             return;
         }
 
         var snapshot = WithoutUnsupportedDatabases(probed.Snapshot, cycle);
         cycle.Snapshot = snapshot;
+        ReportProbeFinished(cycle);
         SyncDatabaseChildren(snapshot.Databases);
         SyncAvailabilityGroupChildren(snapshot.AvailabilityGroups);
         foreach (var entry in snapshot.Databases)
@@ -120,6 +129,15 @@ public sealed class InstanceActor : ReceiveActor, IWithTimers
         }
 
         return supported.Count == snapshot.Databases.Count ? snapshot : snapshot with { Databases = supported };
+    }
+
+    // The supervisor records the hour's usage from this, so it goes before the upload and its acknowledgement.
+    private void ReportProbeFinished(Cycle cycle)
+    {
+        if (cycle.Request.Cycle >= 0)
+        {
+            cycle.ReplyTo.Tell(new InstanceProbeFinished(cycle.Request.Cycle, _location.InstanceName, cycle.Snapshot!));
+        }
     }
 
     private void RetryLater(Cycle cycle, string error)

@@ -27,6 +27,7 @@ public sealed class UploadChannel : ReceiveActor, IWithTimers
         Receive<UploadRejected>(rejected =>
             Complete(rejected.UploadId, new UploadOutcome(rejected.UploadId, false, rejected.Code, rejected.Message)));
         Receive<AckTimedOut>(OnAckTimedOut);
+        Receive<Cancel>(OnCancel);
     }
 
     public ITimerScheduler Timers { get; set; } = null!;
@@ -52,6 +53,14 @@ public sealed class UploadChannel : ReceiveActor, IWithTimers
         pending.ReplyTo.Tell(outcome);
     }
 
+    private void OnCancel(Cancel cancel)
+    {
+        if (_pending.Remove(cancel.UploadId))
+        {
+            Timers.Cancel(cancel.UploadId);
+        }
+    }
+
     private void OnAckTimedOut(AckTimedOut timeout)
     {
         if (!_pending.TryGetValue(timeout.UploadId, out var pending))
@@ -74,6 +83,12 @@ public sealed class UploadChannel : ReceiveActor, IWithTimers
 
     /// <summary>Sends <see cref="Message"/>; the sender gets one <see cref="UploadOutcome"/>.</summary>
     public sealed record Send(Guid UploadId, IArcActorsMessage Message) : INoSerializationVerificationNeeded;
+
+    /// <summary>
+    /// Stops sending an upload that a newer one replaces. No <see cref="UploadOutcome"/> follows, and a
+    /// late reply to a copy already sent is dropped.
+    /// </summary>
+    public sealed record Cancel(Guid UploadId) : INoSerializationVerificationNeeded;
 
     public sealed record UploadOutcome(Guid UploadId, bool Accepted, string Code, string Message) : INoSerializationVerificationNeeded;
 

@@ -35,6 +35,8 @@ public sealed class HostLink : ReceiveActor, IWithTimers
     private readonly Dictionary<Guid, Route> _routes = new();
     private long _unroutedReplies;
     private DateTimeOffset? _lastReplyAt;
+    private DateTimeOffset? _lastAcceptedAt;
+    private Rejection? _lastRejection;
 
     public HostLink(IActorRef clusterClient, HostCredentials credentials, TimeSpan routeExpiry, TimeProvider clock)
     {
@@ -90,6 +92,7 @@ public sealed class HostLink : ReceiveActor, IWithTimers
     private void Deliver(Guid uploadId, IArcActorsMessage reply)
     {
         _lastReplyAt = _clock.GetUtcNow();
+        RecordOutcome(reply, _lastReplyAt.Value);
         if (!_routes.Remove(uploadId, out var route))
         {
             // A reply to an earlier copy that was already routed, or one that came after its route expired.
@@ -102,7 +105,20 @@ public sealed class HostLink : ReceiveActor, IWithTimers
         route.ReplyTo.Tell(reply, Self);
     }
 
-    private LinkStatus Status() => new(_lastReplyAt, _routes.Count);
+    // A rejection counts until a later reply accepts something, so a host whose key is rejected never reads as acknowledged.
+    private void RecordOutcome(IArcActorsMessage reply, DateTimeOffset at)
+    {
+        if (reply is UploadRejected rejected)
+        {
+            _lastRejection = new Rejection(rejected.Code, rejected.Message, at);
+            return;
+        }
+
+        _lastAcceptedAt = at;
+        _lastRejection = null;
+    }
+
+    private LinkStatus Status() => new(_lastReplyAt, _routes.Count, _lastAcceptedAt, _lastRejection);
 
     private void Purge()
     {
@@ -149,7 +165,13 @@ public sealed class HostLink : ReceiveActor, IWithTimers
     /// The link's contact with the cluster: when the last reply (acceptance or rejection) arrived by the
     /// link's clock, null before the first, and how many uploads wait for a reply now.
     /// </summary>
-    public sealed record LinkStatus(DateTimeOffset? LastReplyAt, int PendingRoutes) : INoSerializationVerificationNeeded;
+    /// <param name="LastAcceptedAt">When the last reply that was not an <see cref="UploadRejected"/> arrived, or null before the first.</param>
+    /// <param name="LastRejection">The latest reply when it was an <see cref="UploadRejected"/>, else null.</param>
+    public sealed record LinkStatus(DateTimeOffset? LastReplyAt, int PendingRoutes, DateTimeOffset? LastAcceptedAt = null, Rejection? LastRejection = null)
+        : INoSerializationVerificationNeeded;
+
+    /// <summary>An <see cref="UploadRejected"/> reply: its ARM-style error code, its message and when it arrived.</summary>
+    public sealed record Rejection(string Code, string Message, DateTimeOffset At) : INoSerializationVerificationNeeded;
 
     private sealed record Route(IActorRef ReplyTo, DateTimeOffset ExpiresAt);
 }

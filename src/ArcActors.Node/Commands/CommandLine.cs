@@ -38,15 +38,17 @@ public static class CommandLine
                                         0600 when missing (default: api-token.key in the data folder)
                       --data DIR        data folder holding the default key file (default: ./data)
                       --expires SPAN    token lifetime, 1m to 366d, e.g. 30m, 8h, 30d (default: 8h)
-          node      Run one node of a cluster with the roles (dps, api) its node file lists, until SIGINT or SIGTERM.
+          node      Run one node of a cluster with the roles (dps, api, host) its node file lists, until SIGINT or SIGTERM.
                       --config FILE     node file: HOCON with an arcactors.node section (see docs/node-example.conf)
                       --verbose         log Akka.NET information messages too (default: warnings and errors)
           host enroll  Issue an enrollment key for one host machine, store its SHA-256 hash and print the key
-                    once, as two lines for the host's configuration. Enrolling a machine again replaces its
-                    earlier key. With a PostgreSQL journal the hash goes to its table host_enrollments, which
-                    every dps node reads; otherwise to host-enrollments.json in the data folder.
+                    once, as two lines for the host's configuration. With a PostgreSQL journal the hash goes
+                    to its table host_enrollments, which every dps node reads; otherwise to host-enrollments.json
+                    in the data folder. Enrolling a machine again replaces its earlier key, which stops working
+                    at once with a data folder, and within 30 s on every node of a PostgreSQL cluster.
                       --machine VMID    the machine's vmId, a GUID (required)
-                      --config FILE     a dps node's file: enroll in the store that node reads
+                      --config FILE     a dps or api node's file: enroll in the store that node reads (the
+                                        remoting certificate and its password variable are not needed)
                       --data DIR        the cloud node's data folder, without --config (default: ./data)
           certs dev  Create a development CA and one certificate per node and host for TLS remoting
                     (arcactors.node.tls): ca.pem, node-N.pfx, host-N.pfx and pfx-password, the .pfx files

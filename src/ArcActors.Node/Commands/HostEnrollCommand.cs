@@ -8,7 +8,8 @@ namespace ArcActors.Node.Commands;
 /// <summary>
 /// <c>arcactors host enroll</c>: issues an enrollment key for one machine, stores its SHA-256 hash
 /// in the cloud's enrollment store, and prints the key once, as two HOCON lines for the host's
-/// configuration. Enrolling a machine again replaces its earlier key.
+/// configuration. Enrolling a machine again replaces its earlier key, which on a PostgreSQL cluster
+/// stops working on every node within <see cref="PostgresEnrollmentStore.CacheTime"/>.
 /// </summary>
 public static class HostEnrollCommand
 {
@@ -17,18 +18,30 @@ public static class HostEnrollCommand
     public sealed record Options(Guid VmId, IEnrollmentStore Store);
 
     /// <summary>The store a node started with <paramref name="nodeFile"/> reads.</summary>
-    /// <exception cref="IOException">The node file or a setting it needs is invalid; the message names it.</exception>
+    /// <exception cref="IOException">
+    /// The node file or a setting it needs is invalid, or the node has neither the dps nor the api
+    /// role and so reads no enrollment store; the message names it.
+    /// </exception>
     public static IEnrollmentStore StoreOf(string nodeFile)
     {
         NodeConfig config;
         try
         {
-            config = NodeConfig.Load(nodeFile, "WARNING");
+            // Enrolling opens only the enrollment store, so the remoting certificate and its password are not needed.
+            config = NodeConfig.Load(nodeFile, "WARNING", withRemoteTls: false);
         }
         catch (NodeConfigException exception)
         {
             // Program reports IOException as invalid input (exit code 1), as it does for the node command.
             throw new IOException(exception.Message, exception);
+        }
+
+        var settings = config.Settings;
+        if (!settings.Has(NodeRoles.Dps) && !settings.Has(NodeRoles.Api))
+        {
+            throw new IOException($"{nodeFile} has the roles [{string.Join(", ", settings.Roles)}] but neither {NodeRoles.Dps} nor {NodeRoles.Api}, "
+                + "so no node reads the enrollment store it names; give --config the node file of a dps node of the cluster, "
+                + "or --data with the data folder of a single node that uses SQLite.");
         }
 
         return config.PostgresConnectionString is { } connectionString
@@ -63,10 +76,16 @@ public static class HostEnrollCommand
 
         var replaced = issued.ReplacedKeys == 0
             ? ""
-            : string.Create(CultureInfo.InvariantCulture, $" It replaces {issued.ReplacedKeys} earlier key(s) of this machine, which stop working now.");
+            : string.Create(CultureInfo.InvariantCulture, $" It replaces {issued.ReplacedKeys} earlier key(s) of this machine, which stop working {ReplacedKeysStop(options.Store)}.");
         output.WriteLine($"# Enrollment key of machine {issued.VmId:D} in {options.Store.Location}, shown only now: add these lines to the host's configuration.{replaced}");
         output.WriteLine($"{HostCredentials.KeyIdSetting} = \"{issued.HostKeyId}\"");
         output.WriteLine($"{HostCredentials.KeySetting} = \"{issued.Key}\"");
         return 0;
     }
+
+    // Each dps node of a PostgreSQL cluster caches a key it read, so a replaced key lasts until that cache expires.
+    private static string ReplacedKeysStop(IEnrollmentStore store) =>
+        store is PostgresEnrollmentStore
+            ? string.Create(CultureInfo.InvariantCulture, $"within {PostgresEnrollmentStore.CacheTime.TotalSeconds:0} s on every dps node")
+            : "now";
 }

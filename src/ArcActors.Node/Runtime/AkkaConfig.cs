@@ -1,7 +1,10 @@
+using System.Data.Common;
 using Akka.Configuration;
 using Microsoft.Data.Sqlite;
+using Microsoft.Data.SqlClient;
 using Akka.Persistence.Sql;
 using ArcActors.Contracts.Serialization;
+using Npgsql;
 
 namespace ArcActors.Node.Runtime;
 
@@ -91,7 +94,112 @@ public static class AkkaConfig
         {
             throw new ArgumentException($"the connection string of persistence provider '{persistence}' is empty; give the connection string of its database.", nameof(connectionString));
         }
+
+        if (FindConnectionStringError(persistence, connectionString) is { } error)
+        {
+            throw new ArgumentException($"the connection string of persistence provider '{persistence}' {error}; fix it.", nameof(connectionString));
+        }
     }
+
+    /// <summary>
+    /// Parses <paramref name="connectionString"/> with the connection string builder of
+    /// <paramref name="persistence"/> (Npgsql, Microsoft.Data.SqlClient or Microsoft.Data.Sqlite).
+    /// Returns null when it is valid, else a phrase such as "is not a valid Npgsql connection string:
+    /// keyword 'password' ...". The phrase names a keyword only when the provider recognizes it, and never
+    /// contains a value or the parser's own message, because both can contain the password.
+    /// </summary>
+    public static string? FindConnectionStringError(string persistence, string connectionString)
+    {
+        CheckProvider(persistence);
+        var library = ProviderLibrary(persistence);
+        try
+        {
+            NewBuilder(persistence).ConnectionString = connectionString;
+            return null;
+        }
+        catch (Exception exception) when (exception is ArgumentException or FormatException or InvalidOperationException or KeyNotFoundException or OverflowException)
+        {
+            return $"is not a valid {library} connection string: {DescribeFault(persistence, connectionString)}";
+        }
+    }
+
+    // Finds the first Keyword=value pair that the provider's builder rejects.
+    private static string DescribeFault(string persistence, string connectionString)
+    {
+        var pairs = new DbConnectionStringBuilder();
+        try
+        {
+            pairs.ConnectionString = connectionString;
+        }
+        catch (ArgumentException)
+        {
+            return "its syntax is invalid, for example a quote is not closed or a part has no '='. Write it as Keyword=value pairs separated by ';', "
+                + "and quote a value that contains ';' or '='";
+        }
+
+        var provider = NewBuilder(persistence);
+        foreach (string keyword in pairs.Keys)
+        {
+            try
+            {
+                NewBuilder(persistence)[keyword] = pairs[keyword];
+            }
+            catch (Exception exception) when (exception is ArgumentException or FormatException or InvalidOperationException or KeyNotFoundException or OverflowException)
+            {
+                return DescribeKeyword(provider, keyword);
+            }
+        }
+
+        return "the provider rejects the combination of its keywords (each one is valid alone); check the provider's documentation of each keyword";
+    }
+
+    // A keyword that contains a space or ';' is a fragment of a value joined to the next keyword
+    // ("Password S3cret;Database=x" parses as the keyword "password s3cret;database"), so only its
+    // first word is named, and only when the provider recognizes that word.
+    private static string DescribeKeyword(DbConnectionStringBuilder provider, string keyword)
+    {
+        if (provider.ContainsKey(keyword))
+        {
+            return $"keyword '{keyword}' has an invalid value (not shown)";
+        }
+
+        var firstWord = keyword.Split([' ', '\t', ';'], StringSplitOptions.RemoveEmptyEntries).FirstOrDefault() ?? "";
+        if (firstWord != keyword && IsKeyword(provider, firstWord))
+        {
+            return $"keyword '{firstWord}' is not followed by '=', or a value near it contains an unquoted ';'. Write it as {firstWord}=value, "
+                + "and quote a value that contains ';'";
+        }
+
+        return "a keyword is unknown to the provider (not shown, because a missing '=' or an unquoted ';' can turn part of a value into a keyword). "
+            + "Check the spelling of each keyword, and that every pair is Keyword=value";
+    }
+
+    private static bool IsKeyword(DbConnectionStringBuilder provider, string word)
+    {
+        try
+        {
+            return word.Length > 0 && provider.ContainsKey(word);
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+    }
+
+    private static DbConnectionStringBuilder NewBuilder(string persistence) => persistence switch
+    {
+        Postgres => new NpgsqlConnectionStringBuilder(),
+        SqlServer => new SqlConnectionStringBuilder(),
+        _ => new SqliteConnectionStringBuilder(),
+    };
+
+    /// <summary>The .NET data provider whose connection string format <paramref name="persistence"/> uses.</summary>
+    public static string ProviderLibrary(string persistence) => persistence switch
+    {
+        Postgres => "Npgsql",
+        SqlServer => "Microsoft.Data.SqlClient",
+        _ => "Microsoft.Data.Sqlite",
+    };
 
     private static Config Load(string fileName) => ConfigurationFactory.ParseString(ReadFile(fileName));
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Akka.Actor;
+using ArcActors.Dps.Ingress;
 using ArcActors.Host.Link;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Data.Sqlite;
@@ -9,7 +10,9 @@ namespace ArcActors.Node.Runtime;
 
 /// <summary>
 /// Health of a node with only the host role, which is no cluster member and has no journal: whether
-/// the cluster answers its uploads (from the host link) and whether the usage outbox file accepts writes.
+/// the cluster accepts its uploads (from the host link) and whether the usage outbox file accepts writes.
+/// A host whose latest reply was an <see cref="Contracts.Ingress.UploadRejected"/>, such as
+/// <c>HostNotAuthorized</c> for a key enrolled for another machine, is degraded until a later upload is accepted.
 /// </summary>
 public sealed class HostHealthCheck(IActorRef link, string outboxPath, TimeSpan? timeout = null)
 {
@@ -23,10 +26,10 @@ public sealed class HostHealthCheck(IActorRef link, string outboxPath, TimeSpan?
 
     public async Task<Report> RunAsync(CancellationToken cancellationToken)
     {
-        var cluster = await CheckClusterAsync(cancellationToken);
+        var (cluster, rejection) = await CheckClusterAsync(cancellationToken);
         var outbox = CheckOutbox();
         var ok = cluster.StartsWith("acknowledged", StringComparison.Ordinal) && outbox == "writable";
-        return new Report(ok ? HealthReport.Ok : HealthReport.Degraded, NodeRoles.Host, cluster, outbox);
+        return new Report(ok ? HealthReport.Ok : HealthReport.Degraded, NodeRoles.Host, cluster, outbox, rejection);
     }
 
     /// <summary>Writes the report as JSON with status 200 (ok) or 503 (degraded).</summary>
@@ -39,7 +42,7 @@ public sealed class HostHealthCheck(IActorRef link, string outboxPath, TimeSpan?
         await context.Response.WriteAsync(JsonSerializer.Serialize(report), context.RequestAborted);
     }
 
-    private async Task<string> CheckClusterAsync(CancellationToken cancellationToken)
+    private async Task<(string Cluster, string? Rejection)> CheckClusterAsync(CancellationToken cancellationToken)
     {
         HostLink.LinkStatus status;
         try
@@ -48,18 +51,44 @@ public sealed class HostHealthCheck(IActorRef link, string outboxPath, TimeSpan?
         }
         catch (AskTimeoutException)
         {
-            return $"error: no reply from the host link within {_timeout.TotalSeconds:0} s";
+            return ($"error: no reply from the host link within {_timeout.TotalSeconds:0} s", null);
         }
 
         if (status.LastReplyAt is not { } last)
         {
-            return status.PendingRoutes == 0 ? "no upload yet" : $"no reply yet; {status.PendingRoutes} uploads wait";
+            return (status.PendingRoutes == 0 ? "no upload yet" : $"no reply yet; {status.PendingRoutes} uploads wait", null);
         }
 
-        var age = DateTimeOffset.UtcNow - last;
-        return status.PendingRoutes > 0 && age > ReplyWindow
-            ? $"no reply for {age.TotalSeconds:0} s; {status.PendingRoutes} uploads wait"
-            : $"acknowledged {age.TotalSeconds:0} s ago";
+        var now = DateTimeOffset.UtcNow;
+        var rejection = status.LastRejection is { } rejected ? DescribeRejection(rejected, now) : null;
+        var age = now - last;
+        if (status.PendingRoutes > 0 && age > ReplyWindow)
+        {
+            return ($"no reply for {age.TotalSeconds:0} s; {status.PendingRoutes} uploads wait", rejection);
+        }
+
+        // A rejection is a reply, so it proves the cluster is reachable, but it acknowledges nothing.
+        if (status.LastRejection is { } latest)
+        {
+            return ($"rejected the latest upload {(now - latest.At).TotalSeconds:0} s ago with {latest.Code}", rejection);
+        }
+
+        var acceptedAge = now - (status.LastAcceptedAt ?? last);
+        return ($"acknowledged {acceptedAge.TotalSeconds:0} s ago", null);
+    }
+
+    // The cloud's message names the host key id and the machine, and neither is a secret.
+    private static string DescribeRejection(HostLink.Rejection rejection, DateTimeOffset now)
+    {
+        var described = $"{rejection.Code} {(now - rejection.At).TotalSeconds:0} s ago: {rejection.Message}";
+        if (!string.Equals(rejection.Code, IngressActor.HostNotAuthorizedCode, StringComparison.Ordinal))
+        {
+            return described;
+        }
+
+        return $"{described} Fix: on a dps node run 'arcactors host enroll --machine VMID --config DPS-NODE-FILE' with this machine's vm-id, "
+            + $"put the two printed lines ({HostCredentials.KeyIdSetting}, {HostCredentials.KeySetting}) in this host node's file, and restart it. "
+            + "Rejected usage stays in the outbox and is sent again.";
     }
 
     // BEGIN IMMEDIATE takes SQLite's write lock, which proves the file and its folder accept writes, and the rollback changes nothing.
@@ -82,9 +111,13 @@ public sealed class HostHealthCheck(IActorRef link, string outboxPath, TimeSpan?
     }
 
     /// <summary>Body of <c>GET /healthz</c> on a host node.</summary>
+    /// <param name="Rejection">
+    /// The error code, the cloud's message and the fix when the latest reply rejected an upload, else null.
+    /// </param>
     public sealed record Report(
         [property: JsonPropertyName("status")] string Status,
         [property: JsonPropertyName("role")] string Role,
         [property: JsonPropertyName("cluster")] string Cluster,
-        [property: JsonPropertyName("outbox")] string Outbox);
+        [property: JsonPropertyName("outbox")] string Outbox,
+        [property: JsonPropertyName("rejection")] string? Rejection = null);
 }

@@ -25,14 +25,20 @@ public sealed record NodeConfig(NodeSettings Settings, Config Akka, string DataD
         Settings.Persistence == AkkaConfig.Postgres ? Akka.GetString("akka.persistence.journal.sql.connection-string") : null;
 
     /// <summary>Loads <paramref name="path"/> and checks it against the environment.</summary>
+    /// <param name="withRemoteTls">
+    /// False skips <c>arcactors.node.tls</c>: the certificate is not loaded and its password variable
+    /// need not be set, so the result cannot start TLS remoting. <c>arcactors host enroll</c> loads a
+    /// dps node's file this way, because it only opens the enrollment store.
+    /// </param>
     /// <exception cref="NodeConfigException">The file or a setting is invalid; the message names it and the fix.</exception>
-    public static NodeConfig Load(string path, string logLevel)
+    public static NodeConfig Load(string path, string logLevel, bool withRemoteTls = true)
     {
         var nodeFile = ParseNodeFile(path);
         var environmentOverride = ParseOverride();
         var settings = NodeSettings.Parse(environmentOverride.WithFallback(nodeFile), path);
         var data = Path.GetFullPath(settings.DataDirectory);
-        var connectionString = ConnectionString(settings, data);
+        var connectionString = ConnectionString(settings, data, path);
+        var remoteTls = withRemoteTls && settings.TlsCertificate is not null;
 
         var roleFiles = settings.Roles.Aggregate(ConfigurationFactory.Empty, (config, role) => config.WithFallback(Load($"role-{role}.conf")));
         var computed = ConfigurationFactory.ParseString($"""
@@ -41,12 +47,12 @@ public sealed record NodeConfig(NodeSettings Settings, Config Akka, string DataD
             arcactors.ingress.enrollment-file = "{Path.Combine(data, "host-enrollments.json").Replace("\\", "\\\\").Replace("\"", "\\\"")}"
             arcactors.ingress.enrollment-store = {(settings.Persistence == AkkaConfig.Postgres ? "journal" : "file")}
             {ConnectionStringHocon(connectionString)}
-            {RemoteTlsHocon(settings, path)}
+            {(remoteTls ? RemoteTlsHocon(settings, path) : "")}
             """);
         var akka = environmentOverride
             .WithFallback(computed)
             .WithFallback(nodeFile)
-            .WithFallback(settings.TlsCertificate is null ? ConfigurationFactory.Empty : Load("remote-tls.conf"))
+            .WithFallback(remoteTls ? Load("remote-tls.conf") : ConfigurationFactory.Empty)
             .WithFallback(Load($"persistence-{settings.Persistence}.conf"))
             .WithFallback(roleFiles)
             .WithFallback(Load("base.conf"))
@@ -54,7 +60,7 @@ public sealed record NodeConfig(NodeSettings Settings, Config Akka, string DataD
             .WithFallback(SqlPersistence.DefaultConfiguration);
 
         CheckContacts(settings, akka, path);
-        var pinning = settings is { TlsCertificate: { } certificate, TlsCa: { } ca }
+        var pinning = remoteTls && settings is { TlsCertificate: { } certificate, TlsCa: { } ca }
             ? RemoteTlsPinning.Create(Path.GetFullPath(certificate), TlsPassword(settings, path), Path.GetFullPath(ca), path)
             : null;
         return new NodeConfig(settings, akka, data) { TlsPinning = pinning };
@@ -95,8 +101,9 @@ public sealed record NodeConfig(NodeSettings Settings, Config Akka, string DataD
         }
     }
 
-    // The message names the variable but never its value, which can contain a password.
-    private static string ConnectionString(NodeSettings settings, string data)
+    // The messages name the variable but never its value, which can contain a password. The value is
+    // checked here with the provider's own parser, so that no later parser can put it in a message.
+    private static string ConnectionString(NodeSettings settings, string data, string file)
     {
         if (settings.ConnectionStringVariable is null)
         {
@@ -104,10 +111,17 @@ public sealed record NodeConfig(NodeSettings Settings, Config Akka, string DataD
         }
 
         var value = Environment.GetEnvironmentVariable(settings.ConnectionStringVariable);
+        var setting = $"{NodeSettings.Section}.persistence.connection-string-env";
         if (string.IsNullOrWhiteSpace(value))
         {
-            throw new NodeConfigException($"environment variable {settings.ConnectionStringVariable}, named by {NodeSettings.Section}.persistence.connection-string-env, "
+            throw new NodeConfigException($"environment variable {settings.ConnectionStringVariable}, named by {setting} in {file}, "
                 + $"is not set or empty; set it to the {settings.Persistence} connection string of the journal database.");
+        }
+
+        if (AkkaConfig.FindConnectionStringError(settings.Persistence, value) is { } error)
+        {
+            throw new NodeConfigException($"the connection string in {settings.ConnectionStringVariable} (named by {setting} in {file}) {error}; "
+                + $"fix it in {settings.ConnectionStringVariable}.");
         }
 
         return value;

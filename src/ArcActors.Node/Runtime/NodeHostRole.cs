@@ -50,7 +50,7 @@ public static class NodeHostRole
         }
         catch (Exception exception) when (exception is ArgumentException or InvalidOperationException or ConfigurationException)
         {
-            throw new NodeConfigException($"{exception.Message} Run 'arcactors host enroll --machine {vmId:D}' on a dps node and add its two lines to this file.");
+            throw new NodeConfigException($"{exception.Message} Run 'arcactors host enroll --machine {vmId:D} --config DPS-NODE-FILE' (or '--data DIR' for a single node on SQLite) and add its two lines to this file.");
         }
 
         var scope = simulation?.Scope ?? new ResourceScope(host.GetString("subscription-id"), host.GetString("resource-group"), host.GetString("location"));

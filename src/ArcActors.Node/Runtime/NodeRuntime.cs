@@ -20,13 +20,13 @@ public sealed class NodeRuntime : IAsyncDisposable
     private static readonly TimeSpan JoinTimeout = TimeSpan.FromSeconds(60);
 
     private readonly DataFolder? _lock;
-    private readonly ReadStore _store;
+    private readonly ReadStore? _store;
     private ArmApi? _api;
     private HealthEndpoint? _health;
     private NodeHostRole.Started? _host;
     private HealthEndpoint? _hostHealth;
 
-    private NodeRuntime(ActorSystem system, ReadStore store, DataFolder? dataLock)
+    private NodeRuntime(ActorSystem system, ReadStore? store, DataFolder? dataLock)
     {
         System = system;
         _store = store;
@@ -37,7 +37,8 @@ public sealed class NodeRuntime : IAsyncDisposable
     public DpsServices? Dps { get; private set; }
 
     /// <summary>The read store of a dps or api node.</summary>
-    public ReadStore Store => _store;
+    /// <exception cref="InvalidOperationException">The node has only the host role, so it opened no read store.</exception>
+    public ReadStore Store => _store ?? throw new InvalidOperationException("a node with only the host role has no read store; read it on a dps or api node.");
 
     /// <summary>The host agent's supervisor on a node with the host role, else null.</summary>
     public IActorRef? HostAgent => _host?.Supervisor;
@@ -51,15 +52,18 @@ public sealed class NodeRuntime : IAsyncDisposable
         // A dps node writes the read store and, with SQLite, the journal: two such processes on one folder would corrupt them.
         var dataLock = settings.Has(NodeRoles.Dps) ? DataFolder.Open(config.DataDirectory) : null;
         Directory.CreateDirectory(config.DataDirectory);
-        if (settings.Persistence == AkkaConfig.Sqlite && settings.ConnectionStringVariable is null)
+
+        // A node with only the host role uses neither the journal nor the read store, so it creates neither file.
+        var cloud = IsCloudNode(settings);
+        if (cloud && settings.Persistence == AkkaConfig.Sqlite && settings.ConnectionStringVariable is null)
         {
             JournalFile.UseWriteAheadLog(Path.Combine(config.DataDirectory, "journal.db"));
         }
 
-        ReadStore store;
+        ReadStore? store;
         try
         {
-            store = OpenReadStore(config);
+            store = cloud ? OpenReadStore(config) : null;
         }
         catch
         {
@@ -110,10 +114,11 @@ public sealed class NodeRuntime : IAsyncDisposable
     {
         var settings = config.Settings;
         // A node with only the host role is no cluster member (its provider is "remote"), so it has no Cluster extension.
-        var member = settings.Has(NodeRoles.Dps) || settings.Has(NodeRoles.Api);
+        var member = IsCloudNode(settings);
         var seeds = member ? config.Akka.GetStringList("akka.cluster.seed-nodes") : [];
         var address = member ? Cluster.Get(System).SelfAddress : ((ExtendedActorSystem)System).Provider.DefaultAddress;
-        output.WriteLine($"ArcActors node {address}: roles {string.Join(", ", settings.Roles)}, data in {config.DataDirectory}, journal {settings.Persistence}");
+        var journal = member ? $", journal {settings.Persistence}" : "";
+        output.WriteLine($"ArcActors node {address}: roles {string.Join(", ", settings.Roles)}, data in {config.DataDirectory}{journal}");
         if (seeds.Count > 0)
         {
             output.WriteLine($"joining seed nodes {string.Join(", ", seeds)} ...");
@@ -123,7 +128,7 @@ public sealed class NodeRuntime : IAsyncDisposable
 
         if (settings.Has(NodeRoles.Dps))
         {
-            Dps = await DpsServices.StartAsync(System, _store, TimeProvider.System, ProjectionRunner.Tags, sharedStore: config.PostgresConnectionString is not null);
+            Dps = await DpsServices.StartAsync(System, Store, TimeProvider.System, ProjectionRunner.Tags, sharedStore: config.PostgresConnectionString is not null);
             ClusterClientReceptionist.Get(System).RegisterService(Dps.Ingress);
             output.WriteLine($"dps: shard regions, live projections and {Dps.Ingress.Path.ToStringWithoutAddress()} (registered with the cluster client receptionist) started");
         }
@@ -154,6 +159,9 @@ public sealed class NodeRuntime : IAsyncDisposable
         }
     }
 
+    // The dps and api roles make a node a cluster member with a journal and a read store; the host role alone does not.
+    private static bool IsCloudNode(NodeSettings settings) => settings.Has(NodeRoles.Dps) || settings.Has(NodeRoles.Api);
+
     private static async Task WaitForMemberUpAsync(Cluster cluster, CancellationToken stop)
     {
         var up = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -176,12 +184,13 @@ public sealed class NodeRuntime : IAsyncDisposable
             throw new NodeConfigException($"{NodeSettings.Section}.api.listen-address '{api.ListenAddress}' is not an IP address; give one such as 127.0.0.1 or 0.0.0.0.");
         }
 
-        var key = TokenKey.LoadOrCreate(TokenKey.DefaultPath(data));
+        var keyFile = api.TokenKeyFile is { } configured ? Path.GetFullPath(configured) : TokenKey.DefaultPath(data);
+        var key = TokenKey.LoadOrCreate(keyFile);
 
         // NOTE: an api node without the dps role serves reads only, because writes go to the entities through DpsServices in this process.
         _api = ArmApi.Build(new ArmApiOptions
         {
-            Store = _store,
+            Store = Store,
             DataFolder = data,
             Certificate = certificate,
             ListenAddress = listenAddress,
@@ -229,7 +238,7 @@ public sealed class NodeRuntime : IAsyncDisposable
 
         await CoordinatedShutdown.Get(System).Run(CoordinatedShutdown.ClrExitReason.Instance);
         _host?.Dispose();
-        _store.Dispose();
+        _store?.Dispose();
         _lock?.Dispose();
     }
 }

@@ -24,7 +24,7 @@ public sealed record NodeSettings(
 
     private static readonly string[] NodeKeys = ["roles", "data", "api", "management-port", "persistence", "tls"];
     private static readonly string[] TlsKeys = ["certificate", "password-env", "ca-certificate"];
-    private static readonly string[] ApiKeys = ["port", "listen-address", "certificate", "certificate-key"];
+    private static readonly string[] ApiKeys = ["port", "listen-address", "certificate", "certificate-key", "token-key-file"];
     private static readonly string[] PersistenceKeys = ["provider", "connection-string-env"];
     private static readonly string[] Providers = [AkkaConfig.Sqlite, AkkaConfig.Postgres, AkkaConfig.SqlServer];
 
@@ -104,7 +104,11 @@ public sealed record NodeSettings(
         var api = node.GetConfig("api");
         CheckKeys(api, Section + ".api", ApiKeys, file);
         var port = api.HasPath("port") ? Port(api, "port", file, Section + ".api.port") : DefaultApiPort;
-        return new NodeApiSettings(port, api.GetString("listen-address", "127.0.0.1"), api.GetString("certificate", null), api.GetString("certificate-key", null));
+        var tokenKeyFile = api.GetString("token-key-file", null);
+        return new NodeApiSettings(port, api.GetString("listen-address", "127.0.0.1"), api.GetString("certificate", null), api.GetString("certificate-key", null))
+        {
+            TokenKeyFile = string.IsNullOrWhiteSpace(tokenKeyFile) ? null : tokenKeyFile,
+        };
     }
 
     private const int DefaultApiPort = 8443;

@@ -120,7 +120,8 @@ public sealed class PostgresStoreTests
     {
         var error = Assert.Throws<ArgumentException>(() => ReadStore.OpenPostgres($"Hots=db.internal;Password={Password}"));
 
-        Assert.Contains("hots", error.Message, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("not a valid Npgsql connection string", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Keyword=value", error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain(Password, error.ToString(), StringComparison.Ordinal);
     }
 

@@ -15,6 +15,8 @@ using ArcActors.Dps.Ingress;
 using ArcActors.Host;
 using ArcActors.Host.Agent;
 using ArcActors.Host.Link;
+using ArcActors.Host.Usage;
+using ArcActors.Node.Runtime;
 using ArcActors.Tests.Contracts;
 using Xunit;
 
@@ -102,6 +104,29 @@ public sealed class HostLinkSpecs : TestKit
         Assert.Equal(IngressActor.HostNotAuthorizedCode, outcome.Code);
         Assert.Contains(issued.HostKeyId, outcome.Message);
         Assert.Empty(_cloud.ForwardedIds());
+    }
+
+    [Fact]
+    public async Task HostLink_WrongKeyMakesHostHealthDegraded()
+    {
+        _cloud = await Cloud.StartAsync(_cloudPort, _store);
+        var issued = _store.Enroll(Samples.VmId, Samples.At);
+        var link = StartLink(new HostCredentials(issued.HostKeyId, "not-the-key"));
+        var channel = Sys.ActorOf(UploadChannel.Props(link, _settings));
+        var outboxPath = Path.Combine(_folder, "host-outbox.db");
+        using var outbox = new SqliteUsageOutbox(outboxPath);
+        var usage = (UploadUsage)Samples.All()[typeof(UploadUsage)];
+
+        channel.Tell(new UploadChannel.Send(usage.UploadId, usage));
+        var outcome = ExpectMsg<UploadChannel.UploadOutcome>(ReplyTimeout);
+        var report = await new HostHealthCheck(link, outboxPath).RunAsync(CancellationToken.None);
+
+        Assert.False(outcome.Accepted);
+        Assert.Equal(HealthReport.Degraded, report.Status);
+        Assert.DoesNotContain("acknowledged", report.Cluster);
+        Assert.StartsWith(IngressActor.HostNotAuthorizedCode, report.Rejection);
+        Assert.Contains(issued.HostKeyId, report.Rejection);
+        Assert.Contains("arcactors host enroll", report.Rejection);
     }
 
     [Fact]
@@ -203,13 +228,14 @@ public sealed class HostLinkSpecs : TestKit
         Assert.Contains("arcactors host enroll", error.Message);
     }
 
-    private IActorRef StartChannel(HostCredentials credentials)
+    private IActorRef StartChannel(HostCredentials credentials) => Sys.ActorOf(UploadChannel.Props(StartLink(credentials), _settings));
+
+    private IActorRef StartLink(HostCredentials credentials)
     {
         var contact = ActorPath.Parse($"akka.tcp://cloud@127.0.0.1:{_cloudPort}/system/receptionist");
         var clientSettings = ClusterClientSettings.Create(Sys).WithInitialContacts(ImmutableHashSet.Create(contact));
         var client = Sys.ActorOf(ClusterClient.Props(clientSettings));
-        var link = Sys.ActorOf(HostLink.Props(client, credentials));
-        return Sys.ActorOf(UploadChannel.Props(link, _settings));
+        return Sys.ActorOf(HostLink.Props(client, credentials));
     }
 
     private static Config HostConfig() =>

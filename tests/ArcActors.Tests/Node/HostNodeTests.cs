@@ -60,6 +60,7 @@ public sealed class HostNodeTests : IAsyncLifetime
         await _cloud.Dps!.CatchUpAsync(TimeSpan.FromSeconds(30));
 
         Assert.Contains(cycle.Errors, error => error.Contains(IngressActor.HostNotAuthorizedCode, StringComparison.Ordinal));
+        Assert.Contains(cycle.Errors, error => error.Contains("--config DPS-NODE-FILE", StringComparison.Ordinal));
         Assert.Equal(0, MachineCount());
     }
 

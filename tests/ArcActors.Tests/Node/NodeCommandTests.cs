@@ -1,5 +1,7 @@
 using ArcActors.Node.Commands;
 using ArcActors.Node.Runtime;
+using ArcActors.Tests.Postgres;
+using Npgsql;
 using Xunit;
 
 namespace ArcActors.Tests.Node;
@@ -41,7 +43,7 @@ public sealed class NodeCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task Node_RejectsMissingConnectionStringVariable()
+    public async Task Node_MissingConnectionStringVariableNamesFile()
     {
         var variable = $"ARCACTORS_TEST_UNSET_{Guid.NewGuid():N}";
 
@@ -50,6 +52,27 @@ public sealed class NodeCommandTests : IDisposable
         Assert.Equal(1, code);
         Assert.Contains($"environment variable {variable}", error);
         Assert.Contains("is not set or empty", error);
+        Assert.Contains($"connection-string-env in {_folder}", error);
+    }
+
+    [PostgresFact]
+    public async Task Node_MissingDatabaseMessageEndsSentence()
+    {
+        var variable = $"ARCACTORS_TEST_JOURNAL_{Guid.NewGuid():N}";
+        var missing = new NpgsqlConnectionStringBuilder(Environment.GetEnvironmentVariable(PostgresDatabase.ServerVariable)) { Database = $"nosuchdb_{Guid.NewGuid():N}" };
+        Environment.SetEnvironmentVariable(variable, missing.ConnectionString);
+        try
+        {
+            var (code, error) = await RunAsync($"arcactors.node {{ roles = [api], data = \"{Escape(Path.Combine(_folder, "data"))}\", api.port = 0, "
+                + $"persistence {{ provider = postgres, connection-string-env = {variable} }} }}");
+
+            Assert.Equal(1, code);
+            Assert.Contains($"database \"{missing.Database}\" does not exist. Check that the server runs", error);
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable(variable, null);
+        }
     }
 
     [Fact]

@@ -9,11 +9,11 @@ public sealed class PersistenceConfigTests
     private const string Password = "s3cret-Pa55";
 
     [Theory]
-    [InlineData(AkkaConfig.Postgres, "PostgreSQL.15")]
-    [InlineData(AkkaConfig.SqlServer, "SqlServer.2019")]
-    public void AkkaConfig_UsesProviderFileAndConnection(string persistence, string providerName)
+    [InlineData(AkkaConfig.Postgres, "PostgreSQL.15", "Host=127.0.0.1;Username=arcactors")]
+    [InlineData(AkkaConfig.SqlServer, "SqlServer.2019", "Server=127.0.0.1;User ID=arcactors")]
+    public void AkkaConfig_UsesProviderFileAndConnection(string persistence, string providerName, string server)
     {
-        var connectionString = $"Host=127.0.0.1;Username=arcactors;Password={Password}";
+        var connectionString = $"{server};Password={Password}";
 
         var config = AkkaConfig.Embedded(persistence, connectionString, "WARNING");
 
