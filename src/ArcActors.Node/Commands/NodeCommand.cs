@@ -44,7 +44,8 @@ public static class NodeCommand
             }
             catch (OperationCanceledException) when (stop.IsCancellationRequested)
             {
-                output.WriteLine("stopping: handing over shards and leaving the cluster ...");
+                var member = config.Settings.Has(NodeRoles.Dps) || config.Settings.Has(NodeRoles.Api);
+                output.WriteLine(member ? "stopping: handing over shards and leaving the cluster ..." : "stopping the host agent ...");
             }
         }
 

@@ -16,6 +16,9 @@ namespace ArcActors.Node.Runtime;
 /// </summary>
 public sealed class HostHealthCheck(IActorRef link, string outboxPath, TimeSpan? timeout = null)
 {
+    // The messages quote commands, and an operator reads them with curl: keep quotes and apostrophes unescaped.
+    private static readonly JsonSerializerOptions ReportJson = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     /// <summary>
     /// How long uploads may wait without any reply before the cluster counts as out of reach. It is
     /// longer than the host agent's 10-second acknowledgement timeout, so one lost reply is not enough.
@@ -39,7 +42,7 @@ public sealed class HostHealthCheck(IActorRef link, string outboxPath, TimeSpan?
         context.Response.StatusCode = report.Status == HealthReport.Ok ? 200 : 503;
         context.Response.ContentType = "application/json";
         context.Response.Headers.CacheControl = "no-store";
-        await context.Response.WriteAsync(JsonSerializer.Serialize(report), context.RequestAborted);
+        await context.Response.WriteAsync(JsonSerializer.Serialize(report, ReportJson), context.RequestAborted);
     }
 
     private async Task<(string Cluster, string? Rejection)> CheckClusterAsync(CancellationToken cancellationToken)
@@ -86,7 +89,7 @@ public sealed class HostHealthCheck(IActorRef link, string outboxPath, TimeSpan?
             return described;
         }
 
-        return $"{described} Fix: on a dps node run 'arcactors host enroll --machine VMID --config DPS-NODE-FILE' with this machine's vm-id, "
+        return $"{described} Fix: on a dps node run 'arcactors host enroll --machine VMID --config DPS-NODE-FILE' for the machine the message above names, "
             + $"put the two printed lines ({HostCredentials.KeyIdSetting}, {HostCredentials.KeySetting}) in this host node's file, and restart it. "
             + "Rejected usage stays in the outbox and is sent again.";
     }

@@ -75,7 +75,7 @@ public sealed record NodeConfig(NodeSettings Settings, Config Akka, string DataD
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
-            throw new NodeConfigException($"cannot read the node file {path}: {exception.Message}. Give a readable HOCON file with --config (see docs/node-example.conf).");
+            throw new NodeConfigException($"cannot read the node file {path}: {exception.Message.TrimEnd('.')}. Give a readable HOCON file with --config (see docs/node-example.conf).");
         }
 
         try

@@ -68,7 +68,7 @@ public static class NodeHostRole
             source = DiscoverySource(options, host);
             sql = new SqlClientInstanceSql(options);
             clock = TimeProvider.System;
-            output.WriteLine($"host: agent for machine {vmId:D} started; inventory hourly, usage uploads every 12 hours, through {credentials}");
+            output.WriteLine($"host: agent for machine {vmId:D} started; inventory hourly, usage uploads every 12 hours, through host key id {credentials.HostKeyId}");
         }
         else
         {
@@ -77,7 +77,7 @@ public static class NodeHostRole
             clock = simulation.Clock;
             settings = simulation.Accelerate(settings);
             output.WriteLine($"host: SIMULATED host '{simulation.Host.Name}' (machine {vmId:D}) at {simulation.Clock.Speed:0.###}x from {simulation.Fleet.Start:O}; "
-                + $"inventory every {settings.InventoryInterval.TotalSeconds:0.###} s, usage uploads every {settings.UsageUploadInterval.TotalSeconds:0.###} s of real time, through {credentials}");
+                + $"inventory every {settings.InventoryInterval.TotalSeconds:0.###} s, usage uploads every {settings.UsageUploadInterval.TotalSeconds:0.###} s of real time, through host key id {credentials.HostKeyId}");
         }
 
         var deployedSource = DeployedSource(source, dataDirectory);
