@@ -42,12 +42,23 @@ DIR="${DIR:-$(mktemp -d "${TMPDIR:-/tmp}/arcactors-cluster.XXXXXX")}"
 mkdir -p "$DIR"
 DIR="$(realpath "$DIR")"
 
+# The nodes use fixed loopback ports; a port that already answers belongs to another cluster or program.
+for port in 4053 4063 4073 8443 8444 8083 $(seq 8091 $((8090 + HOSTS))); do
+  if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+    echo "local-cluster: port $port on 127.0.0.1 is in use, probably by another local cluster; stop it (Ctrl+C in its terminal) and run this again" >&2
+    exit 1
+  fi
+done
+
 # Stops every node with SIGTERM (coordinated shutdown), waits for them, then stops PostgreSQL if this script started it.
 stop_all() {
   trap - EXIT INT TERM
   echo
-  echo "local-cluster: stopping ${#PIDS[@]} nodes"
-  local pid
+  local pid running=0
+  for pid in "${PIDS[@]}"; do
+    if kill -0 "$pid" 2>/dev/null; then running=$((running + 1)); fi
+  done
+  echo "local-cluster: stopping $running running nodes"
   for pid in "${PIDS[@]}"; do
     kill -TERM "$pid" 2>/dev/null || true
   done
