@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-# Starts a local ArcActors cluster on loopback for watching it work: 3 dps nodes (dps-1 and dps-2
-# also serve the ARM API, with one token signing key) and N host nodes that play the first N hosts
-# of a fleet file on an accelerated clock, with remoting TLS from `arcactors certs dev` and one
-# PostgreSQL journal. A node that exits is reported and the rest keep running (kill one to watch
+# Starts a local ArcActors cluster on loopback for watching it work. It runs 3 dps nodes, of which
+# dps-1 and dps-2 also serve the ARM API with one token signing key. N host nodes play the first N
+# hosts of a fleet file on an accelerated clock. Remoting uses TLS from `arcactors certs dev`, and
+# the nodes share one PostgreSQL journal. A node that exits is reported and the rest keep running (kill one to watch
 # failover); Ctrl+C or SIGTERM stops everything.
 #
 # Usage: scripts/local-cluster.sh [--hosts N] [--fleet FILE] [--speed S] [--dir DIR]
@@ -42,7 +42,7 @@ DIR="${DIR:-$(mktemp -d "${TMPDIR:-/tmp}/arcactors-cluster.XXXXXX")}"
 mkdir -p "$DIR"
 DIR="$(realpath "$DIR")"
 
-# The nodes use fixed loopback ports; a port that already answers belongs to another cluster or program.
+# The nodes use fixed loopback ports. A port that accepts a connection already belongs to another cluster or program.
 for port in 4053 4063 4073 8443 8444 8083 $(seq 8091 $((8090 + HOSTS))); do
   if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
     echo "local-cluster: port $port on 127.0.0.1 is in use, probably by another local cluster; stop it (Ctrl+C in its terminal) and run this again" >&2

@@ -10,7 +10,7 @@ namespace ArcActors.ReadModel;
 /// (<see cref="OpenPostgres"/>). Projections feed it through <see cref="ApplyBatch"/>, and API reads never
 /// touch the entities. Writes are serialized inside the process, and on PostgreSQL also across processes.
 /// Reads use their own connections and run alongside writes, because a SQLite file is in WAL mode and
-/// PostgreSQL reads never wait for writers.
+/// PostgreSQL reads (MVCC snapshots) do not wait for writers.
 /// </summary>
 public sealed partial class ReadStore : IDisposable
 {

@@ -39,7 +39,7 @@ public static class EnrollmentKeys
     /// words that reveal neither the key nor which of an unknown id and a wrong key it was.
     /// </summary>
     /// <exception cref="IOException">The store cannot be read.</exception>
-    /// <exception cref="InvalidDataException">The store holds data that is not a valid enrollment store.</exception>
+    /// <exception cref="InvalidDataException">The store contains data that is not a valid enrollment store.</exception>
     public static string? AuthorizationError(this IEnrollmentStore store, string hostKeyId, string key, Guid claimedVmId)
     {
         var enrolled = store.Verify(hostKeyId, key);

@@ -15,7 +15,7 @@ public interface IEnrollmentStore
     /// key. Earlier keys of the same machine stop working.
     /// </summary>
     /// <exception cref="IOException">The store cannot be read or written.</exception>
-    /// <exception cref="InvalidDataException">The store holds data that is not a valid enrollment store.</exception>
+    /// <exception cref="InvalidDataException">The store contains data that is not a valid enrollment store.</exception>
     EnrollmentStore.IssuedKey Enroll(Guid vmId, DateTimeOffset at);
 
     /// <summary>
@@ -23,6 +23,6 @@ public interface IEnrollmentStore
     /// key, or null when the key id is unknown or the key does not match.
     /// </summary>
     /// <exception cref="IOException">The store cannot be read.</exception>
-    /// <exception cref="InvalidDataException">The store holds data that is not a valid enrollment store.</exception>
+    /// <exception cref="InvalidDataException">The store contains data that is not a valid enrollment store.</exception>
     Guid? Verify(string hostKeyId, string key);
 }

@@ -114,6 +114,7 @@ public sealed class PostgresEnrollmentStore : IEnrollmentStore
             }
         }
 
+        // NOTE: a cache miss queries PostgreSQL synchronously, so it holds up the ingress actor for one round trip.
         var row = Run("check a host's key", connection =>
         {
             using var command = Command(connection, null, $"SELECT vm_id, key_sha256 FROM {TableName} WHERE host_key_id = @id", ("id", hostKeyId));

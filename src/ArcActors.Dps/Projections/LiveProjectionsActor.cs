@@ -4,9 +4,9 @@ using Akka.Streams;
 namespace ArcActors.Dps.Projections;
 
 /// <summary>
-/// Runs the live projections for as long as it lives. On a read store that every cloud node shares
-/// (PostgreSQL) it runs as a cluster singleton over the dps role, so one node reads the journal and
-/// writes the store; when that node leaves or dies, the singleton starts on the oldest remaining
+/// Actor that runs the live projections for as long as it lives. On a read store that every cloud node
+/// shares (PostgreSQL) it runs as a cluster singleton over the dps role, so one node reads the journal
+/// and writes the store. When that node leaves or dies, the singleton starts on the oldest remaining
 /// node and resumes from the stored offsets.
 /// </summary>
 public sealed class LiveProjectionsActor : ReceiveActor

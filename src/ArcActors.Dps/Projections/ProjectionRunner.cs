@@ -21,8 +21,8 @@ public sealed class ProjectionRunner
 
     private const int BatchSize = 500;
 
-    // Creating the read journal asks the journal actor with a fixed 5 s timeout, which a node starting on a busy
-    // machine can miss. Each further attempt waits one more second before it asks again.
+    // Creating the read journal sends an Ask to the journal actor with a fixed 5 s timeout, which a node starting
+    // on a busy machine can miss. Each further attempt waits one second longer before it tries again.
     private const int JournalAttempts = 5;
 
     private readonly ActorSystem _system;

@@ -98,7 +98,7 @@ public sealed partial class HostSupervisor
         Sender.Tell(new InventoryCycleCompleted(VmId, run.At, 0, 0, [$"{outcome}, because the cycle at {previous.At:O} is still running"]));
     }
 
-    // The previous cycle has already recorded the usage of this hour, so nothing is lost by letting it finish.
+    // The previous cycle has already recorded the usage of this hour (UsageRecorded), so letting it finish loses no usage.
     private void SkipRecordedHour(RunInventoryCycle run, InventoryCycle previous)
     {
         var outcome = $"skipped discovery and inventory uploads, because the cycle at {previous.At:O} of the same hour "

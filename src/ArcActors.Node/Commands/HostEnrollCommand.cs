@@ -17,10 +17,10 @@ public static class HostEnrollCommand
     /// <param name="Store">The store the dps nodes read: the journal's PostgreSQL table or a data folder's file.</param>
     public sealed record Options(Guid VmId, IEnrollmentStore Store);
 
-    /// <summary>The store a node started with <paramref name="nodeFile"/> reads.</summary>
+    /// <summary>Returns the store that a node started with <paramref name="nodeFile"/> reads.</summary>
     /// <exception cref="IOException">
-    /// The node file or a setting it needs is invalid, or the node has neither the dps nor the api
-    /// role and so reads no enrollment store; the message names it.
+    /// The node file or a setting it needs is invalid. Or the node has neither the dps nor the api role,
+    /// so it reads no enrollment store. The message names the setting or the roles.
     /// </exception>
     public static IEnrollmentStore StoreOf(string nodeFile)
     {
@@ -44,9 +44,9 @@ public static class HostEnrollCommand
                 + "or --data with the data folder of a single node that uses SQLite.");
         }
 
-        return config.PostgresConnectionString is { } connectionString
-            ? new PostgresEnrollmentStore(connectionString)
-            : new EnrollmentStore(EnrollmentStore.DefaultPath(config.DataDirectory));
+        // The same choice the node's ingress makes, from the settings NodeConfig computed for it.
+        return IngressActor.OpenEnrollments(config.Akka)
+            ?? throw new IOException($"{nodeFile} names no enrollment store; set {IngressActor.EnrollmentFileSetting} or use a postgres journal.");
     }
 
     /// <summary>Parses the <c>--machine</c> value.</summary>

@@ -89,8 +89,8 @@ public sealed class NodeRuntime : IAsyncDisposable
     }
 
     /// <summary>
-    /// With a PostgreSQL journal the read store is in the same database, shared by every cloud node;
-    /// otherwise it is readstore.db in the node's data folder.
+    /// Opens the read store. With a PostgreSQL journal it is in the same database, shared by every cloud
+    /// node. Otherwise it is readstore.db in the node's data folder.
     /// </summary>
     private static ReadStore OpenReadStore(NodeConfig config)
     {

@@ -24,7 +24,7 @@ public sealed class MachineStateRetentionSpecs
     }
 
     [Fact]
-    public void MachineState_LateOldHourKeepsNewestAsReference()
+    public void MachineState_LateHourKeepsNewestReference()
     {
         var state = new MachineState();
         var newest = Samples.At + TimeSpan.FromDays(10);

@@ -13,7 +13,7 @@ public sealed class NodeDataFolderTests : IDisposable
     private readonly string _folder = TestConfig.TempFolder("node-data");
 
     [Fact]
-    public async Task HostOnlyNode_OpensNoJournalOrReadStore()
+    public async Task HostOnlyNode_CreatesNoCloudFiles()
     {
         var data = Path.Combine(_folder, "host-1");
         var unusedPort = NodeProcess.FreePort();
