@@ -20,6 +20,7 @@ public sealed record ClusterBenchOptions
           --timeout SEC      seconds a host waits for a reply before it sends the same upload again (default: 3)
           --work DIR         folder for certificates, node files, data and logs (default: a new temporary folder)
           --no-kill          skip the failover part
+          --only PATH        run one path: in-process or remote (default: both, and their ratio)
 
         The journal is the PostgreSQL server in ARCACTORS_BENCH_POSTGRES (an Npgsql connection string whose
         role may create databases); the benchmark creates one database per path in it.
@@ -33,6 +34,8 @@ public sealed record ClusterBenchOptions
     public TimeSpan ReplyTimeout { get; init; } = TimeSpan.FromSeconds(3);
     public string? Work { get; init; }
     public bool Kill { get; init; } = true;
+    public bool RunInProcess { get; init; } = true;
+    public bool RunRemote { get; init; } = true;
 
     /// <exception cref="ArgumentException">An option is unknown or its value is invalid.</exception>
     public static ClusterBenchOptions Parse(string[] args)
@@ -62,6 +65,12 @@ public sealed record ClusterBenchOptions
                 "--recovery" => options with { Recovery = TimeSpan.FromSeconds(Positive(name, value)) },
                 "--timeout" => options with { ReplyTimeout = TimeSpan.FromSeconds(Positive(name, value)) },
                 "--work" => options with { Work = value },
+                "--only" => value switch
+                {
+                    "in-process" => options with { RunRemote = false },
+                    "remote" => options with { RunInProcess = false },
+                    _ => throw new ArgumentException($"--only '{value}' is invalid; give in-process or remote."),
+                },
                 _ => throw new ArgumentException($"unknown option '{name}'; see --help."),
             };
         }

@@ -5,14 +5,13 @@ namespace ArcActors.ClusterBench;
 /// <summary>Prints the result block of one benchmark run.</summary>
 public static class ClusterBenchReport
 {
-    public static void Write(TextWriter output, ClusterBenchOptions options, PathResult inProcess, PathResult remote, FailoverResult? failover)
+    public static void Write(TextWriter output, ClusterBenchOptions options, PathResult? inProcess, PathResult? remote, FailoverResult? failover)
     {
-        var share = remote.UploadsPerSecond / inProcess.UploadsPerSecond;
         output.WriteLine();
         output.WriteLine("=== ArcActors cluster benchmark ===");
         output.WriteLine(F($"hosts {options.Hosts}, {options.InFlight} upload(s) in flight per host, mix: inventory and usage alternating, warm-up {options.Warmup.TotalSeconds:0} s, window {options.Window.TotalSeconds:0} s, reply timeout {options.ReplyTimeout.TotalSeconds:0} s"));
         output.WriteLine(F($"machine: {Environment.ProcessorCount} logical processors, .NET {Environment.Version}, journal PostgreSQL"));
-        foreach (var path in new[] { inProcess, remote })
+        foreach (var path in new[] { inProcess, remote }.OfType<PathResult>())
         {
             output.WriteLine(F($"{path.Name}: {path.UploadsPerSecond:0.0} accepted uploads/s ({path.Accepted} in {path.WindowSeconds:0.0} s), rejected {path.Rejected}, reply timeouts {path.Timeouts}, events persisted {path.EventsPersisted}"));
             foreach (var (process, percent) in path.CpuPercent)
@@ -23,10 +22,19 @@ public static class ClusterBenchReport
             output.WriteLine(F($"    CPU per accepted upload: {CpuMillisecondsPerUpload(path, includePostgres: false):0.00} ms in the .NET processes, {CpuMillisecondsPerUpload(path, includePostgres: true):0.00} ms with PostgreSQL"));
         }
 
-        output.WriteLine(F($"remote / in-process: {share:P0}; target at least 50%: {(share >= 0.5 ? "MET" : "NOT MET")}"));
+        if (inProcess is not null && remote is not null)
+        {
+            var share = remote.UploadsPerSecond / inProcess.UploadsPerSecond;
+            output.WriteLine(F($"remote / in-process: {share:P0}; target at least 50%: {(share >= 0.5 ? "MET" : "NOT MET")}"));
+        }
+        else
+        {
+            output.WriteLine("remote / in-process: one path only (--only), no ratio");
+        }
+
         if (failover is null)
         {
-            output.WriteLine("failover: skipped (--no-kill)");
+            output.WriteLine(remote is null ? "failover: skipped (no remote path)" : "failover: skipped (--no-kill)");
             return;
         }
 

@@ -33,12 +33,21 @@ var hosts = Enumerable.Range(0, options.Hosts).Select(index => new BenchHost(ind
 var stamp = DateTime.UtcNow.ToString("yyyyMMddHHmmss", System.Globalization.CultureInfo.InvariantCulture);
 Console.WriteLine($"arcactors-clusterbench: work folder {files.Folder}");
 
-Console.WriteLine("in-process path: starting");
-var inProcess = await InProcessRun.RunAsync(options, files, hosts, PostgresDatabases.Create(server, $"clusterbench_{stamp}_inprocess"));
-Console.WriteLine($"in-process path: {inProcess.UploadsPerSecond:0.0} uploads/s");
+PathResult? inProcess = null;
+if (options.RunInProcess)
+{
+    Console.WriteLine("in-process path: starting");
+    inProcess = await InProcessRun.RunAsync(options, files, hosts, PostgresDatabases.Create(server, $"clusterbench_{stamp}_inprocess"));
+    Console.WriteLine($"in-process path: {inProcess.UploadsPerSecond:0.0} uploads/s");
+}
 
-Console.WriteLine("remote path: starting");
-var (remote, failover) = await RemoteRun.RunAsync(options, files, hosts, PostgresDatabases.Create(server, $"clusterbench_{stamp}_cluster"));
+PathResult? remote = null;
+FailoverResult? failover = null;
+if (options.RunRemote)
+{
+    Console.WriteLine("remote path: starting");
+    (remote, failover) = await RemoteRun.RunAsync(options, files, hosts, PostgresDatabases.Create(server, $"clusterbench_{stamp}_cluster"));
+}
 
 ClusterBenchReport.Write(Console.Out, options, inProcess, remote, failover);
 return 0;

@@ -1,5 +1,6 @@
 using Akka.Actor;
 using Akka.Cluster;
+using Akka.Event;
 using ArcActors.Dps.Hosting;
 using ArcActors.Host.Usage;
 using ArcActors.ReadModel;
@@ -29,8 +30,13 @@ public sealed class EmbeddedNode : IAsyncDisposable
 
     public static async Task<EmbeddedNode> StartAsync(DataFolder data, TimeProvider clock, IReadOnlyList<string> liveProjections, string logLevel)
     {
-        JournalFile.UseWriteAheadLog(data.JournalPath);
+        var copied = JournalFile.Prepare(data.JournalPath);
         var system = ActorSystem.Create("arcactors", AkkaConfig.Embedded(data.JournalPath, logLevel));
+        if (copied >= 0)
+        {
+            system.Log.Info("journal {0}: upgraded to the Csv tag mode, tags of {1} events copied into the journal's tags column", data.JournalPath, copied);
+        }
+
         var cluster = Cluster.Get(system);
         var up = new TaskCompletionSource();
         cluster.RegisterOnMemberUp(() => up.TrySetResult());

@@ -7,6 +7,7 @@ using ArcActors.Arm.Auth;
 using ArcActors.Dps.Hosting;
 using ArcActors.Dps.Projections;
 using ArcActors.ReadModel;
+using Npgsql;
 
 namespace ArcActors.Node.Runtime;
 
@@ -55,18 +56,19 @@ public sealed class NodeRuntime : IAsyncDisposable
 
         // A node with only the host role uses neither the journal nor the read store, so it creates neither file.
         var cloud = IsCloudNode(settings);
-        if (cloud && settings.Persistence == AkkaConfig.Sqlite && settings.ConnectionStringVariable is null)
-        {
-            JournalFile.UseWriteAheadLog(Path.Combine(config.DataDirectory, "journal.db"));
-        }
-
-        ReadStore? store;
+        // The read store opens first, because with PostgreSQL its errors explain best why the database is unreachable.
+        ReadStore? store = null;
         try
         {
             store = cloud ? OpenReadStore(config) : null;
+            if (cloud)
+            {
+                PrepareJournal(config, output);
+            }
         }
         catch
         {
+            store?.Dispose();
             dataLock?.Dispose();
             throw;
         }
@@ -85,6 +87,42 @@ public sealed class NodeRuntime : IAsyncDisposable
         {
             await node.DisposeAsync();
             throw;
+        }
+    }
+
+    // Runs before the actor system opens the journal: write-ahead logging for the SQLite file, and the
+    // one-time move to the Csv tag mode. A SQL Server journal is upgraded by hand (hocon/README.md).
+    private static void PrepareJournal(NodeConfig config, TextWriter output)
+    {
+        var settings = config.Settings;
+        var copied = -1;
+        if (settings.Persistence == AkkaConfig.Sqlite)
+        {
+            copied = settings.ConnectionStringVariable is null
+                ? JournalFile.Prepare(Path.Combine(config.DataDirectory, "journal.db"))
+                : JournalTagUpgrade.UpgradeSqlite(config.Akka.GetString("akka.persistence.journal.sql.connection-string"));
+        }
+        else if (config.PostgresConnectionString is { } postgres)
+        {
+            copied = UpgradePostgresJournal(postgres);
+        }
+
+        if (copied >= 0)
+        {
+            output.WriteLine($"journal: upgraded to the Csv tag mode, tags of {copied} events copied into the journal's tags column (once per journal)");
+        }
+    }
+
+    private static int UpgradePostgresJournal(string connectionString)
+    {
+        try
+        {
+            return JournalTagUpgrade.UpgradePostgres(connectionString);
+        }
+        catch (NpgsqlException exception)
+        {
+            throw new NodeConfigException($"the journal's PostgreSQL database cannot be prepared: {exception.Message} "
+                + $"Check the server and the connection string in the variable named by {NodeSettings.Section}.persistence.connection-string-env.");
         }
     }
 

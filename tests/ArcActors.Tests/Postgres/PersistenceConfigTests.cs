@@ -24,8 +24,8 @@ public sealed class PersistenceConfigTests
             Assert.Equal("read-committed", config.GetString($"{path}.read-isolation-level"));
         }
 
-        Assert.Equal("TagTable", config.GetString("akka.persistence.journal.sql.tag-write-mode"));
-        Assert.Equal("TagTable", config.GetString("akka.persistence.query.journal.sql.tag-read-mode"));
+        Assert.Equal("Csv", config.GetString("akka.persistence.journal.sql.tag-write-mode"));
+        Assert.Equal("Csv", config.GetString("akka.persistence.query.journal.sql.tag-read-mode"));
         Assert.Equal("default", config.GetString("akka.persistence.journal.sql.table-mapping"));
         Assert.Equal(3, config.GetInt("akka.persistence.journal.sql.parallelism"));
     }
