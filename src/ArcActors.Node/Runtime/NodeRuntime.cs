@@ -49,6 +49,7 @@ public sealed class NodeRuntime : IAsyncDisposable
     {
         var settings = config.Settings;
         var certificate = LoadCertificate(settings.Api);
+        RemotingPortCheck.EnsureFree(config.Akka);
 
         // A dps node writes the read store and, with SQLite, the journal: two such processes on one folder would corrupt them.
         var dataLock = settings.Has(NodeRoles.Dps) ? DataFolder.Open(config.DataDirectory) : null;

@@ -43,6 +43,27 @@ public sealed class NodeCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Node_RejectsRemotingPortInUse()
+    {
+        var port = NodeProcess.FreePort();
+        var holder = Akka.Actor.ActorSystem.Create("port-holder", Akka.Configuration.ConfigurationFactory.ParseString(
+            $"akka.actor.provider = remote\nakka.remote.dot-netty.tcp {{ hostname = \"127.0.0.1\", port = {port} }}"));
+        try
+        {
+            var (code, error) = await RunAsync($"arcactors.node {{ roles = [dps], data = \"{Escape(Path.Combine(_folder, "data"))}\" }}\n"
+                + $"akka.remote.dot-netty.tcp.port = {port}\n" + Seeds);
+
+            Assert.Equal(1, code);
+            Assert.Contains($"remoting port {port} on 127.0.0.1 (akka.remote.dot-netty.tcp.port) is in use", error);
+            Assert.False(File.Exists(Path.Combine(_folder, "data", "journal.db")));
+        }
+        finally
+        {
+            await holder.Terminate();
+        }
+    }
+
+    [Fact]
     public async Task Node_MissingConnectionStringVariableNamesFile()
     {
         var variable = $"ARCACTORS_TEST_UNSET_{Guid.NewGuid():N}";

@@ -1,0 +1,48 @@
+using System.Net;
+using System.Net.Sockets;
+using Akka.Configuration;
+
+namespace ArcActors.Node.Runtime;
+
+/// <summary>
+/// Checks before the actor system starts that no other process listens on the node's fixed remoting
+/// port. Akka's DotNetty transport binds with <c>tcp-reuse-addr</c>, which .NET turns into
+/// SO_REUSEADDR and SO_REUSEPORT on Linux, so a second node on the same port would start, share the
+/// port with the first and report healthy.
+/// </summary>
+public static class RemotingPortCheck
+{
+    private const string Path = "akka.remote.dot-netty.tcp";
+
+    // Linux values of SOL_SOCKET and SO_REUSEADDR, set without SO_REUSEPORT.
+    private const int SolSocket = 1;
+    private const int SoReuseAddr = 2;
+
+    /// <summary>Throws when another process listens on the configured remoting port. Port 0, and any port on other systems than Linux, is not checked.</summary>
+    /// <exception cref="NodeConfigException">The port is in use; the message names the setting and the fix.</exception>
+    public static void EnsureFree(Config akka)
+    {
+        var setting = akka.GetInt($"{Path}.bind-port", 0) > 0 ? $"{Path}.bind-port" : $"{Path}.port";
+        var port = akka.GetInt(setting, 0);
+        if (port <= 0 || !OperatingSystem.IsLinux())
+        {
+            return;
+        }
+
+        var hostname = akka.GetString($"{Path}.bind-hostname", "") is { Length: > 0 } bindHost ? bindHost : akka.GetString($"{Path}.hostname", "");
+        var address = IPAddress.TryParse(hostname, out var parsed) ? parsed : IPAddress.Any;
+        using var socket = new Socket(address.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
+
+        // SO_REUSEADDR alone still binds next to connections in TIME_WAIT from an earlier run on this port, but not next to a listener.
+        socket.SetRawSocketOption(SolSocket, SoReuseAddr, BitConverter.GetBytes(1));
+        try
+        {
+            socket.Bind(new IPEndPoint(address, port));
+        }
+        catch (SocketException exception) when (exception.SocketErrorCode == SocketError.AddressAlreadyInUse)
+        {
+            throw new NodeConfigException($"remoting port {port} on {address} ({setting}) is in use by another process, "
+                + "often another ArcActors node on this machine; stop that process or give this node another port.");
+        }
+    }
+}
