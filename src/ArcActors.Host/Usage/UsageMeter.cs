@@ -23,7 +23,7 @@ public sealed class UsageMeter : ReceiveActor
     private readonly HostAgentSettings _settings;
     private readonly IUsageOutbox _outbox;
     private readonly IActorRef _channel;
-    private readonly Dictionary<Guid, (IReadOnlyList<UsageRecord> Records, IActorRef ReplyTo)> _inFlight = new();
+    private InFlight? _inFlight;
     private string _hostName = "";
 
     public UsageMeter(Guid vmId, HostAgentSettings settings, IUsageOutbox outbox, IActorRef ingress)
@@ -91,34 +91,61 @@ public sealed class UsageMeter : ReceiveActor
         var at = request.At.ToUniversalTime();
         var currentHour = new DateTimeOffset(at.Year, at.Month, at.Day, at.Hour, 0, 0, TimeSpan.Zero);
         var before = request.IncludeOpenHour ? currentHour.AddHours(1) : currentHour;
+        var waiting = new List<IActorRef>();
+
+        // While the cloud sends no reply, the channel sends an upload again until acknowledged. A later
+        // request replaces that upload instead of adding a second one. The new upload starts from the
+        // same oldest pending hour and reaches at least as far, so each hour travels in one upload and
+        // every requester waits for it.
+        if (_inFlight is { } previous)
+        {
+            _channel.Tell(new UploadChannel.Cancel(previous.UploadId));
+            before = before > previous.Before ? before : previous.Before;
+            waiting.AddRange(previous.Waiting);
+            _inFlight = null;
+        }
+
+        waiting.Add(Sender);
         var records = _outbox.Pending(_vmId, before, MaxRecordsPerUpload);
         if (records.Count == 0)
         {
-            Sender.Tell(new UsageUploadCompleted(_vmId, 0, ""));
+            Reply(waiting, new UsageUploadCompleted(_vmId, 0, ""));
             return;
         }
 
         var upload = new UploadUsage(Guid.NewGuid(), _vmId, records[^1].HostName, _settings.Scope, records);
-        _inFlight[upload.UploadId] = (records, Sender);
+        _inFlight = new InFlight(upload.UploadId, before, records, waiting);
         _channel.Tell(new UploadChannel.Send(upload.UploadId, upload));
     }
 
     private void OnOutcome(UploadChannel.UploadOutcome outcome)
     {
-        if (!_inFlight.Remove(outcome.UploadId, out var flight))
+        if (_inFlight is not { } flight || flight.UploadId != outcome.UploadId)
         {
             return;
         }
 
+        _inFlight = null;
         if (!outcome.Accepted)
         {
             _log.Warning("host {0} ({1}): usage upload of {2} records rejected: {3}: {4}; they stay in the outbox",
                 _vmId, _hostName, flight.Records.Count, outcome.Code, outcome.Message);
-            flight.ReplyTo.Tell(new UsageUploadCompleted(_vmId, 0, $"{outcome.Code}: {outcome.Message}"));
+            Reply(flight.Waiting, new UsageUploadCompleted(_vmId, 0, $"{outcome.Code}: {outcome.Message}"));
             return;
         }
 
         _outbox.MarkAcknowledged(flight.Records);
-        flight.ReplyTo.Tell(new UsageUploadCompleted(_vmId, flight.Records.Count, ""));
+        Reply(flight.Waiting, new UsageUploadCompleted(_vmId, flight.Records.Count, ""));
     }
+
+    private static void Reply(List<IActorRef> waiting, UsageUploadCompleted completed)
+    {
+        foreach (var requester in waiting)
+        {
+            requester.Tell(completed);
+        }
+    }
+
+    /// <summary>The one usage upload waiting for its acknowledgement, and the actors that requested it.</summary>
+    private sealed record InFlight(Guid UploadId, DateTimeOffset Before, IReadOnlyList<UsageRecord> Records, List<IActorRef> Waiting);
 }

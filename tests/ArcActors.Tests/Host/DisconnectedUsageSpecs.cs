@@ -188,6 +188,61 @@ public sealed class DisconnectedUsageSpecs : TestKit
         _source.OpenGate();
     }
 
+    [Fact]
+    public void UsageMeter_LaterRequestReplacesUnacknowledgedUpload()
+    {
+        var cloud = CreateTestProbe();
+        var meter = Sys.ActorOf(UsageMeter.Props(VmId, _settings, _outbox, cloud.Ref));
+        var hours = Enumerable.Range(0, 24).Select(hour => Start.AddHours(hour)).ToList();
+        foreach (var hour in hours)
+        {
+            _outbox.Record(Record(hour));
+        }
+
+        meter.Tell(new UploadUsageNow(Start.AddHours(12), IncludeOpenHour: false));
+        var first = cloud.ExpectMsg<UploadUsage>(Wait);
+        Assert.Equal(hours.Take(12), first.Records.Select(record => record.HourStart));
+
+        var secondRequester = CreateTestProbe();
+        meter.Tell(new UploadUsageNow(Start.AddHours(24), IncludeOpenHour: false), secondRequester.Ref);
+        var second = cloud.ExpectMsg<UploadUsage>(Wait);
+        Assert.NotEqual(first.UploadId, second.UploadId);
+        Assert.Equal(hours, second.Records.Select(record => record.HourStart));
+
+        // Only the replacing upload is sent again while the cloud stays silent.
+        for (var resend = 0; resend < 3; resend++)
+        {
+            Assert.Equal(second.UploadId, AdvanceUntilReceived<UploadUsage>(cloud).UploadId);
+        }
+
+        var billing = new BillingCloud();
+        cloud.SetAutoPilot(new DelegateAutoPilot((sender, message) =>
+        {
+            billing.Answer(sender, message);
+            return AutoPilot.KeepRunning;
+        }));
+
+        var completed = AdvanceUntilReceived<UsageUploadCompleted>(this);
+        Assert.Equal(24, completed.Records);
+        Assert.Empty(completed.Error);
+        Assert.Equal(24, secondRequester.ExpectMsg<UsageUploadCompleted>(Wait).Records);
+        Assert.Equal(0, _outbox.CountPending());
+        Assert.Equal(hours, billing.BilledHours());
+        Assert.Equal([second.UploadId], billing.AcknowledgedUsageUploads());
+    }
+
+    private static UsageRecord Record(DateTimeOffset hourStart) => new()
+    {
+        VmId = VmId,
+        HostName = "app-vm-01",
+        HourStart = hourStart,
+        IsVirtualMachine = true,
+        LogicalProcessors = 8,
+        PhysicalCores = 8,
+        LicenseType = "PAYG",
+        Instances = [new InstanceUsage { InstanceName = "ALPHA", Edition = "Standard", CurrentVersion = "16.0.4135.4" }],
+    };
+
     // An upload channel starts its retry timer just after it sends a copy, so a single advance can come
     // before the timer exists. Advancing in rounds until the message arrives removes that race.
     private T AdvanceUntilReceived<T>(TestKitBase receiver)
