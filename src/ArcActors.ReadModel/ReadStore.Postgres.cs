@@ -8,7 +8,7 @@ public sealed partial class ReadStore
     // Keys of the transaction-scoped advisory locks that serialize schema creation and writes across
     // every process that shares the database. hashtext() turns a readable name into the lock key.
     private const string SchemaLockSql = "SELECT pg_advisory_xact_lock(hashtext('ArcActors.ReadModel.ReadStore.schema'))";
-    private const string WriteLockSql = "SELECT pg_advisory_xact_lock(hashtext('ArcActors.ReadModel.ReadStore.write'))";
+    internal const string WriteLockSql = "SELECT pg_advisory_xact_lock(hashtext('ArcActors.ReadModel.ReadStore.write'))";
 
     /// <summary>
     /// Opens the store in the PostgreSQL database that <paramref name="connectionString"/> (Npgsql format)

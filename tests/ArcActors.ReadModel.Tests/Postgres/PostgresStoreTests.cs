@@ -3,6 +3,7 @@ using System.Net.Sockets;
 using ArcActors.Contracts.Billing;
 using ArcActors.Contracts.Events;
 using ArcActors.Tests.Postgres;
+using Npgsql;
 using static ArcActors.ReadModel.Tests.Fixtures;
 
 namespace ArcActors.ReadModel.Tests.Postgres;
@@ -40,8 +41,8 @@ public sealed class PostgresStoreTests
     private static List<string> ActivityKeys(ReadStore store) =>
         store.ListActivity().Select(row => $"{row.Time:O} {row.ResourceId} {row.Operation} {row.Caller} {string.Join(",", row.Changes)}").ToList();
 
-    // NOTE: this checks the outcome, not the advisory write lock. The activity key and the upserts alone
-    // make a second application of these batches change nothing, so the test passes without the lock too.
+    // This checks the outcome, not the advisory write lock: the activity key and the upserts alone make a
+    // second application of these batches change nothing. PostgresStore_WriterWaitsForOtherNodesLock checks the lock.
     [PostgresFact]
     public void PostgresStore_TwoNodesApplySameBatchesOnce()
     {
@@ -64,6 +65,43 @@ public sealed class PostgresStoreTests
         Assert.Equal(reference.Store.ListBilling(), shared.Store.ListBilling());
         Assert.Equal(24, shared.Store.GetOffset("inventory"));
         Assert.Equal(12, otherNode.GetOffset("billing"));
+    }
+
+    // Another node holds the store-wide write lock in an open transaction, so this node's batch must
+    // wait until that transaction ends. Without the lock the batch would commit at once.
+    [PostgresFact]
+    public void PostgresStore_WriterWaitsForOtherNodesLock()
+    {
+        using var temp = new TempStore(StoreProvider.Postgres);
+        using var otherNode = new NpgsqlConnection(temp.ConnectionString);
+        otherNode.Open();
+        using var otherWrite = otherNode.BeginTransaction();
+        using (var takeLock = new NpgsqlCommand(ReadStore.WriteLockSql, otherNode, otherWrite))
+        {
+            takeLock.ExecuteNonQuery();
+        }
+
+        var apply = Task.Run(() => temp.Store.ApplyBatch("inventory", Batch(5, InventoryEvent(Instance(), Start, [Database("orders")]))));
+
+        Assert.True(SpinWait.SpinUntil(() => WaitingAdvisoryLocks(temp.ConnectionString!) == 1, TimeSpan.FromSeconds(20)),
+            "the batch never waited for the advisory write lock");
+        Assert.False(apply.IsCompleted);
+        Assert.Equal(0, temp.Store.GetOffset("inventory"));
+
+        otherWrite.Commit();
+
+        Assert.True(apply.Wait(TimeSpan.FromSeconds(20)), "the batch did not finish after the lock was released");
+        Assert.Equal(5, temp.Store.GetOffset("inventory"));
+    }
+
+    private static long WaitingAdvisoryLocks(string connectionString)
+    {
+        using var connection = new NpgsqlConnection(connectionString);
+        connection.Open();
+        using var count = new NpgsqlCommand(
+            "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted AND database = (SELECT oid FROM pg_database WHERE datname = current_database())",
+            connection);
+        return (long)count.ExecuteScalar()!;
     }
 
     [PostgresFact]
