@@ -20,6 +20,7 @@ public sealed record ClusterBenchOptions
           --timeout SEC      seconds a host waits for a reply before it sends the same upload again (default: 3)
           --work DIR         folder for certificates, node files, data and logs (default: a new temporary folder)
           --no-kill          skip the failover part
+          --no-ceiling       skip the ceiling of the remote path (uploads rejected at the ingress, measured after the remote window)
           --only PATH        run one path: in-process or remote (default: both, and their ratio)
 
         The journal is the PostgreSQL server in ARCACTORS_BENCH_POSTGRES (an Npgsql connection string whose
@@ -34,6 +35,8 @@ public sealed record ClusterBenchOptions
     public TimeSpan ReplyTimeout { get; init; } = TimeSpan.FromSeconds(3);
     public string? Work { get; init; }
     public bool Kill { get; init; } = true;
+    public bool Ceiling { get; init; } = true;
+    public TimeSpan CeilingWarmup { get; init; } = TimeSpan.FromSeconds(20);
     public bool RunInProcess { get; init; } = true;
     public bool RunRemote { get; init; } = true;
 
@@ -47,6 +50,12 @@ public sealed record ClusterBenchOptions
             if (name == "--no-kill")
             {
                 options = options with { Kill = false };
+                continue;
+            }
+
+            if (name == "--no-ceiling")
+            {
+                options = options with { Ceiling = false };
                 continue;
             }
 

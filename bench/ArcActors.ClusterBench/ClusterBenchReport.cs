@@ -5,8 +5,10 @@ namespace ArcActors.ClusterBench;
 /// <summary>Prints the result block of one benchmark run.</summary>
 public static class ClusterBenchReport
 {
-    public static void Write(TextWriter output, ClusterBenchOptions options, PathResult? inProcess, PathResult? remote, FailoverResult? failover)
+    public static void Write(TextWriter output, ClusterBenchOptions options, PathResult? inProcess, RemoteRun.RemoteResult? remoteRun)
     {
+        var remote = remoteRun?.Throughput;
+        var failover = remoteRun?.Failover;
         output.WriteLine();
         output.WriteLine("=== ArcActors cluster benchmark ===");
         output.WriteLine(F($"hosts {options.Hosts}, {options.InFlight} upload(s) in flight per host, mix: inventory and usage alternating, warm-up {options.Warmup.TotalSeconds:0} s, window {options.Window.TotalSeconds:0} s, reply timeout {options.ReplyTimeout.TotalSeconds:0} s"));
@@ -32,6 +34,8 @@ public static class ClusterBenchReport
             output.WriteLine("remote / in-process: one path only (--only), no ratio");
         }
 
+        WriteCeiling(output, inProcess, remoteRun?.Ceiling);
+
         if (failover is null)
         {
             output.WriteLine(remote is null ? "failover: skipped (no remote path)" : "failover: skipped (--no-kill)");
@@ -43,6 +47,25 @@ public static class ClusterBenchReport
         output.WriteLine(F($"    every host accepted again after: {Seconds(failover.AllHostsAcceptedAfter)}; stalled hosts {failover.StalledHosts}, their median {failover.MedianStalledHostAfter:0.0} s"));
         output.WriteLine(F($"    reply timeouts after the kill: {failover.Timeouts}"));
         output.WriteLine("    accepted per second after the kill: " + string.Join(" ", failover.PerSecond));
+    }
+
+    private static void WriteCeiling(TextWriter output, PathResult? inProcess, PathResult? ceiling)
+    {
+        if (ceiling is null)
+        {
+            return;
+        }
+
+        output.WriteLine(F($"{ceiling.Name}: {ceiling.RepliesPerSecond:0.0} replies/s ({ceiling.Rejected} in {ceiling.WindowSeconds:0.0} s), reply timeouts {ceiling.Timeouts}"));
+        foreach (var (process, percent) in ceiling.CpuPercent)
+        {
+            output.WriteLine(F($"    CPU {process}: {percent:0}% of one core"));
+        }
+
+        if (inProcess is not null)
+        {
+            output.WriteLine(F($"    ceiling / in-process: {ceiling.RepliesPerSecond / inProcess.UploadsPerSecond:P0}: no accepted upload over this remote path can be faster"));
+        }
     }
 
     // The PostgreSQL figure sums every postgres process on the machine, so another server running there inflates it.

@@ -27,15 +27,18 @@ public static class CpuSampler
         }
     }
 
-    /// <summary>CPU seconds of every PostgreSQL process (postgres or postmaster command), summed, or 0 without /proc.</summary>
-    public static double PostgresCpuSeconds()
+    /// <summary>
+    /// CPU seconds of every PostgreSQL process (postgres or postmaster command) by process id, empty
+    /// without /proc. Compare two samples with <see cref="PostgresCpuSecondsBetween"/>.
+    /// </summary>
+    public static Dictionary<int, double> PostgresCpuSeconds()
     {
+        var total = new Dictionary<int, double>();
         if (!Directory.Exists("/proc"))
         {
-            return 0;
+            return total;
         }
 
-        var total = 0.0;
         foreach (var folder in Directory.EnumerateDirectories("/proc"))
         {
             if (!int.TryParse(Path.GetFileName(folder), out var pid))
@@ -53,12 +56,20 @@ public static class CpuSampler
                 continue;
             }
 
-            if (command is "postgres" or "postmaster")
+            if (command is "postgres" or "postmaster" && CpuSeconds(pid) is { } seconds)
             {
-                total += CpuSeconds(pid) ?? 0;
+                total[pid] = seconds;
             }
         }
 
         return total;
     }
+
+    /// <summary>
+    /// CPU seconds PostgreSQL used between two samples. A backend that started in between counts in
+    /// full. One that ended in between is gone from the second sample, so its share is missing: the
+    /// figure can be low, never negative.
+    /// </summary>
+    public static double PostgresCpuSecondsBetween(IReadOnlyDictionary<int, double> before, IReadOnlyDictionary<int, double> after) =>
+        after.Sum(entry => entry.Value - before.GetValueOrDefault(entry.Key));
 }

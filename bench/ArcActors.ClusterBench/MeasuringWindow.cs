@@ -22,7 +22,7 @@ public static class MeasuringWindow
         var seconds = clock.Elapsed.TotalSeconds;
         var to = log.Now;
         var after = processes.Select(process => CpuSampler.CpuSeconds(process.Pid) ?? 0).ToList();
-        var postgres = CpuSampler.PostgresCpuSeconds() - postgresBefore;
+        var postgres = CpuSampler.PostgresCpuSecondsBetween(postgresBefore, CpuSampler.PostgresCpuSeconds());
         var cpu = processes.Select((process, index) => (process.Name, 100 * (after[index] - before[index]) / seconds)).ToList();
         cpu.Add(("postgresql (all its processes)", 100 * postgres / seconds));
         return new PathResult(name, to - from, log.CountBetween(from, to), log.Rejected - rejectedBefore, log.Timeouts - timeoutsBefore,

@@ -12,4 +12,7 @@ public sealed record PathResult(
     IReadOnlyList<(string Process, double Percent)> CpuPercent)
 {
     public double UploadsPerSecond => Accepted / WindowSeconds;
+
+    /// <summary>Replies per second, accepted or rejected.</summary>
+    public double RepliesPerSecond => (Accepted + Rejected) / WindowSeconds;
 }

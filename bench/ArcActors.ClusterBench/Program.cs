@@ -41,13 +41,12 @@ if (options.RunInProcess)
     Console.WriteLine($"in-process path: {inProcess.UploadsPerSecond:0.0} uploads/s");
 }
 
-PathResult? remote = null;
-FailoverResult? failover = null;
+RemoteRun.RemoteResult? remote = null;
 if (options.RunRemote)
 {
     Console.WriteLine("remote path: starting");
-    (remote, failover) = await RemoteRun.RunAsync(options, files, hosts, PostgresDatabases.Create(server, $"clusterbench_{stamp}_cluster"));
+    remote = await RemoteRun.RunAsync(options, files, hosts, PostgresDatabases.Create(server, $"clusterbench_{stamp}_cluster"));
 }
 
-ClusterBenchReport.Write(Console.Out, options, inProcess, remote, failover);
+ClusterBenchReport.Write(Console.Out, options, inProcess, remote);
 return 0;

@@ -7,13 +7,18 @@ namespace ArcActors.ClusterBench;
 /// <summary>
 /// The remote path: 3 dps node processes (mutual TLS remoting, one PostgreSQL journal) and one actor
 /// system per host in this process, sending through ClusterClient. After the measuring window it
-/// kills dps node 3 with SIGKILL and watches the load recover.
+/// measures the path's ceiling (<see cref="CeilingRun"/>), then kills dps node 3 with SIGKILL under
+/// load and watches the load recover.
 /// </summary>
 public static class RemoteRun
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(90);
+    private static readonly TimeSpan KillWarmup = TimeSpan.FromSeconds(10);
 
-    public static async Task<(PathResult Throughput, FailoverResult? Failover)> RunAsync(
+    /// <summary>Figures of the remote path: throughput, its ceiling unless --no-ceiling, and failover unless --no-kill.</summary>
+    public sealed record RemoteResult(PathResult Throughput, PathResult? Ceiling, FailoverResult? Failover);
+
+    public static async Task<RemoteResult> RunAsync(
         ClusterBenchOptions options, ClusterFiles files, IReadOnlyList<BenchHost> hosts, string journal)
     {
         var keys = ClusterFiles.Enroll(hosts, journal);
@@ -36,29 +41,30 @@ public static class RemoteRun
             var load = new UploadLoad(hosts, options.InFlight, options.ReplyTimeout, log);
             UploadLoad.SendUpload send = (host, upload, timeout) => clients.Link(host).Ask<object>(upload, timeout);
 
-            using var stop = new CancellationTokenSource();
             using (var machinesDeadline = new CancellationTokenSource(TimeSpan.FromSeconds(60)))
-        {
-            await load.SendMachinesAsync(send, machinesDeadline.Token);
-        }
+            {
+                await load.SendMachinesAsync(send, machinesDeadline.Token);
+            }
 
-            var running = load.RunAsync(send, stop.Token);
             var processes = new List<(string, int)> { ("benchmark process (50 host clients)", Environment.ProcessId) };
             processes.AddRange(nodes.Select((node, index) => ($"dps-{index + 1}", node.Id)));
-            var throughput = await MeasuringWindow.MeasureAsync("remote (3 dps nodes, TLS)", log, options.Warmup, options.Window, processes);
+            PathResult throughput;
+            using (var stop = new CancellationTokenSource())
+            {
+                var running = load.RunAsync(send, stop.Token);
+                throughput = await MeasuringWindow.MeasureAsync("remote (3 dps nodes, TLS)", log, options.Warmup, options.Window, processes);
+                await stop.CancelAsync();
+                await running;
+            }
 
+            var ceiling = options.Ceiling ? await CeilingRun.MeasureAsync(options, clients, hosts, processes) : null;
             FailoverResult? failover = null;
             if (options.Kill)
             {
-                var killedAt = log.Now;
-                nodes[^1].Kill();
-                Console.WriteLine($"remote: dps-{nodes.Count} killed with SIGKILL");
-                failover = await FailoverWatch.WatchAsync(log, killedAt, throughput.UploadsPerSecond, options.Recovery);
+                failover = await KillAndWatchAsync(options, nodes, load, send, log, throughput.UploadsPerSecond);
             }
 
-            await stop.CancelAsync();
-            await running;
-            return (throughput, failover);
+            return new RemoteResult(throughput, ceiling, failover);
         }
         finally
         {
@@ -67,6 +73,22 @@ public static class RemoteRun
                 node.Dispose();
             }
         }
+    }
+
+    // Runs the accepted load again for a short warm-up, so the kill lands in the middle of cycles, then kills the last node.
+    private static async Task<FailoverResult> KillAndWatchAsync(
+        ClusterBenchOptions options, List<NodeProcessHandle> nodes, UploadLoad load, UploadLoad.SendUpload send, AcceptLog log, double preKillRate)
+    {
+        using var stop = new CancellationTokenSource();
+        var running = load.RunAsync(send, stop.Token);
+        await Task.Delay(KillWarmup);
+        var killedAt = log.Now;
+        nodes[^1].Kill();
+        Console.WriteLine($"remote: dps-{nodes.Count} killed with SIGKILL");
+        var failover = await FailoverWatch.WatchAsync(log, killedAt, preKillRate, options.Recovery);
+        await stop.CancelAsync();
+        await running;
+        return failover;
     }
 
     private static async Task<string> IssueTokenAsync(ClusterFiles files)
