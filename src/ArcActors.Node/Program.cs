@@ -1,5 +1,6 @@
 using System.Runtime.InteropServices;
 using ArcActors.Node.Commands;
+using ArcActors.Node.Runtime;
 using ArcActors.Simulation.Fleets;
 
 namespace ArcActors.Node;
@@ -39,7 +40,7 @@ public static class Program
             Console.Error.WriteLine($"arcactors: {exception.Message}");
             return 1;
         }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or Microsoft.Data.Sqlite.SqliteException)
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or Microsoft.Data.Sqlite.SqliteException or NodeConfigException)
         {
             Console.Error.WriteLine($"arcactors: {exception.Message}");
             return 1;

@@ -51,6 +51,9 @@ public sealed partial class HostSupervisor : ReceiveActor, IWithTimers
         Receive<InstanceCycleDone>(OnInstanceDone);
         Receive<UploadChannel.UploadOutcome>(OnMachineUploadOutcome);
         Receive<UploadUsageNow>(upload => _usageMeter.Forward(upload));
+
+        // The reply to this supervisor's own 12-hour upload; the usage meter has logged any rejection.
+        Receive<UsageUploadCompleted>(_ => { });
         Receive<GetRunningInstances>(_ =>
             Sender.Tell(new RunningInstances(_instances.ToDictionary(pair => pair.Key, pair => pair.Value.Actor))));
         Receive<Tick>(OnTick);

@@ -95,8 +95,8 @@ public sealed class UsageMeter : ReceiveActor
 
         // While the cloud sends no reply, the channel sends an upload again until acknowledged. A later
         // request replaces that upload instead of adding a second one. The new upload starts from the
-        // same oldest pending hour and reaches at least as far, so each hour travels in one upload and
-        // every requester waits for it.
+        // same oldest pending hour and reaches at least as far, so only one upload per hour is retried,
+        // and every requester waits for it. A replaced copy may still arrive; the cloud bills each hour once.
         if (_inFlight is { } previous)
         {
             _channel.Tell(new UploadChannel.Cancel(previous.UploadId));
@@ -105,7 +105,11 @@ public sealed class UsageMeter : ReceiveActor
             _inFlight = null;
         }
 
-        waiting.Add(Sender);
+        if (!waiting.Contains(Sender))
+        {
+            waiting.Add(Sender);
+        }
+
         var records = _outbox.Pending(_vmId, before, MaxRecordsPerUpload);
         if (records.Count == 0)
         {

@@ -91,7 +91,7 @@ public static class SimulateCommand
         // output is byte-identical either way. Billing is projected while the cycles run. Inventory and
         // machines wait for the end, because on two cores their rendering slowed the cycles down more
         // than it saved (85 s against 73 s for 1,000 hosts).
-        await using var node = await EmbeddedNode.StartAsync(data, clock, liveProjections: [EventTags.Billing], logLevel: options.Verbose ? "INFO" : "WARNING");
+        await using var node = await EmbeddedNode.StartAsync(data, clock, liveProjections: [EventTags.Billing], logLevel: options.Verbose ? "INFO" : "WARNING", progress: output);
         var agents = FleetAgents.Start(node, fleet, state, clock, scheduleOwnCycles: false);
         var providers = new ProviderSync(node, fleet.SubscriptionId, clock);
         var end = fleet.Start.AddHours(options.Hours);

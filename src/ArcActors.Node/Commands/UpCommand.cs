@@ -34,7 +34,7 @@ public static class UpCommand
         var state = new FleetState(fleet);
         var started = TimeProvider.System.GetUtcNow();
         var live = options.Once ? [] : ProjectionRunner.Tags;
-        await using var node = await EmbeddedNode.StartAsync(data, TimeProvider.System, live, logLevel: options.Verbose ? "INFO" : "WARNING");
+        await using var node = await EmbeddedNode.StartAsync(data, TimeProvider.System, live, logLevel: options.Verbose ? "INFO" : "WARNING", progress: output);
         var agents = FleetAgents.Start(node, fleet, state, TimeProvider.System, scheduleOwnCycles: false);
         await using var relays = FleetRelays.Start(node, fleet, state, data.Root, TimeSpan.FromSeconds(5), TimeProvider.System);
         await using var api = options.Api is null ? null : await ApiHost.StartAsync(node, options.Api, fleet.SubscriptionId, [fleet.Location], output);

@@ -1,6 +1,5 @@
 using Akka.Actor;
 using Akka.Cluster;
-using Akka.Event;
 using ArcActors.Dps.Hosting;
 using ArcActors.Host.Usage;
 using ArcActors.ReadModel;
@@ -28,14 +27,12 @@ public sealed class EmbeddedNode : IAsyncDisposable
     public SqliteUsageOutbox Outbox { get; }
     public DataFolder Data { get; }
 
-    public static async Task<EmbeddedNode> StartAsync(DataFolder data, TimeProvider clock, IReadOnlyList<string> liveProjections, string logLevel)
+    /// <param name="progress">Gets the lines of a journal upgrade (<see cref="JournalTagUpgrade"/>); null discards them.</param>
+    public static async Task<EmbeddedNode> StartAsync(DataFolder data, TimeProvider clock, IReadOnlyList<string> liveProjections, string logLevel, TextWriter? progress = null)
     {
-        var copied = JournalFile.Prepare(data.JournalPath);
+        var output = progress ?? TextWriter.Null;
+        JournalFile.Report(output, JournalFile.Prepare(data.JournalPath, output.WriteLine));
         var system = ActorSystem.Create("arcactors", AkkaConfig.Embedded(data.JournalPath, logLevel));
-        if (copied >= 0)
-        {
-            system.Log.Info("journal {0}: upgraded to the Csv tag mode, tags of {1} events copied into the journal's tags column", data.JournalPath, copied);
-        }
 
         var cluster = Cluster.Get(system);
         var up = new TaskCompletionSource();

@@ -20,13 +20,43 @@ public static class JournalFile
 
     /// <summary>
     /// Switches the file to write-ahead logging and moves the tags of a journal written before the Csv
-    /// tag mode into its tags column (<see cref="JournalTagUpgrade"/>). Returns the events whose tags
-    /// were copied, or -1 if the journal needed no upgrade.
+    /// tag mode into its tags column (<see cref="JournalTagUpgrade"/>). Returns what the upgrade copied,
+    /// or null when the journal needed none.
     /// </summary>
-    public static int Prepare(string path)
+    /// <exception cref="NodeConfigException">The file cannot be read or written; the message names it and the fix.</exception>
+    public static JournalTagUpgrade.Result? Prepare(string path, Action<string>? progress = null)
     {
-        UseWriteAheadLog(path);
-        return JournalTagUpgrade.UpgradeSqlite(ConnectionString(path));
+        try
+        {
+            UseWriteAheadLog(path);
+            return JournalTagUpgrade.UpgradeSqlite(ConnectionString(path), progress);
+        }
+        catch (SqliteException exception)
+        {
+            throw new NodeConfigException($"journal {path} cannot be prepared: {exception.Message.TrimEnd('.')}. "
+                + "Check that it is an ArcActors SQLite journal and that this user may read and write it and its folder.");
+        }
+    }
+
+    /// <summary>Writes what <see cref="JournalTagUpgrade"/> did to <paramref name="output"/>, nothing when it did nothing.</summary>
+    public static void Report(TextWriter output, JournalTagUpgrade.Result? result)
+    {
+        if (result is null)
+        {
+            return;
+        }
+
+        if (result.Copied > 0 || result.Repaired == 0)
+        {
+            output.WriteLine($"journal: upgraded to the Csv tag mode, tags of {result.Copied} events copied into the journal's tags column; "
+                + $"the old tags table is kept as {JournalTagUpgrade.OldTagsTable}");
+        }
+
+        if (result.Repaired > 0)
+        {
+            output.WriteLine($"journal: WARNING: {result.Repaired} events were written with the old tags table after the upgrade, by an older ArcActors node; "
+                + "their tags are copied now, but projections that already read past them skipped them. Stop every older node before a new one starts.");
+        }
     }
 
     private static string ConnectionString(string path) =>

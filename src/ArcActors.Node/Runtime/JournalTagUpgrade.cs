@@ -12,89 +12,164 @@ namespace ArcActors.Node.Runtime;
 /// The TagTable mode's events-by-tag query aggregates the whole <c>tags</c> table once for every event
 /// it returns (linq2db 6.5.1 turns the per-event subquery into a FILTER over the table), so each page
 /// cost grew with the journal: 0.5 s for 100 events at 52,000 events on PostgreSQL. The Csv query reads
-/// the journal's primary key range and filters it. The upgrade runs before the actor system starts,
-/// once per journal: it adds the column, copies each event's tags into it as ";tag1;tag2;", the
-/// format the Csv mode writes, and leaves the old <c>tags</c> table in place, unread.
+/// the journal's primary key range and filters it.
+/// <para>
+/// The upgrade runs before the actor system starts, in one transaction. It adds the column, copies
+/// each event's tags into it as ";tag1;tag2;" (the format the Csv mode writes) and renames the
+/// <c>tags</c> table to <see cref="OldTagsTable"/>. An older node that still runs then fails to write
+/// instead of writing tags no projection reads, and its hosts send the uploads again to a new node. A
+/// <c>tags</c> table that appears later (an older node started again on the journal) is merged the
+/// same way at the next start, and reported as <see cref="Result.Repaired"/>.
+/// </para>
+/// NOTE: the table names are Akka.Persistence.Sql's defaults (table-mapping = default), which the
+/// persistence files set; a journal with other table names is not upgraded.
 /// </remarks>
 public static class JournalTagUpgrade
 {
-    /// <summary>Upgrades the SQLite journal at <paramref name="connectionString"/>; returns the events whose tags it copied, or -1 if it had nothing to do.</summary>
-    public static int UpgradeSqlite(string connectionString)
+    /// <summary>Name the old tag table gets once its tags are in the journal's column.</summary>
+    public const string OldTagsTable = "tags_before_csv";
+
+    /// <summary>Events whose tags the upgrade copied: at the first upgrade, and later from a tags table an older node wrote.</summary>
+    public sealed record Result(int Copied, int Repaired);
+
+    /// <summary>
+    /// Upgrades the SQLite journal at <paramref name="connectionString"/>. Returns null when it had nothing to do.
+    /// <paramref name="progress"/> gets one line before a copy starts.
+    /// </summary>
+    /// <exception cref="SqliteException">The file cannot be read or written.</exception>
+    public static Result? UpgradeSqlite(string connectionString, Action<string>? progress = null)
     {
         using var connection = new SqliteConnection(connectionString);
         connection.Open();
 
         // BEGIN IMMEDIATE takes the write lock at once, so a second process waits instead of adding the column twice.
         using var transaction = connection.BeginTransaction(deferred: false);
-        if (Scalar(connection, transaction, "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'journal'") == 0
-            || Scalar(connection, transaction, "SELECT count(*) FROM pragma_table_info('journal') WHERE name = 'tags'") > 0)
+        var sql = new Statements(connection, transaction, TimeSpan.FromMinutes(30));
+        if (sql.Count("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'journal'") == 0)
         {
-            return -1;
+            return null;
         }
 
-        Execute(connection, transaction, "ALTER TABLE journal ADD COLUMN tags TEXT DEFAULT ''");
-        var copied = 0;
-        if (Scalar(connection, transaction, "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'tags'") > 0)
+        var hasColumn = sql.Count("SELECT count(*) FROM pragma_table_info('journal') WHERE name = 'tags'") > 0;
+        var hasTagTable = sql.Count("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'tags'") > 0;
+        if (hasColumn && !hasTagTable)
         {
-            copied = Execute(connection, transaction, """
+            return null;
+        }
+
+        if (!hasColumn)
+        {
+            sql.Execute("ALTER TABLE journal ADD COLUMN tags TEXT DEFAULT ''");
+        }
+
+        var copied = 0;
+        if (hasTagTable)
+        {
+            Report(progress, sql.Count("SELECT count(DISTINCT ordering_id) FROM tags"), hasColumn);
+            copied = sql.Execute("""
                 UPDATE journal
                 SET tags = ';' || (SELECT group_concat(t.tag, ';') FROM tags AS t WHERE t.ordering_id = journal.ordering) || ';'
-                WHERE ordering IN (SELECT ordering_id FROM tags)
+                WHERE (tags IS NULL OR tags = '') AND ordering IN (SELECT ordering_id FROM tags)
                 """);
+            RetireTagTable(sql, sql.Count($"SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = '{OldTagsTable}'") > 0);
         }
 
         transaction.Commit();
-        return copied;
+        return hasColumn ? new Result(0, copied) : new Result(copied, 0);
     }
 
-    /// <summary>Upgrades the PostgreSQL journal at <paramref name="connectionString"/>; returns the events whose tags it copied, or -1 if it had nothing to do.</summary>
-    public static int UpgradePostgres(string connectionString)
+    /// <summary>
+    /// Upgrades the PostgreSQL journal at <paramref name="connectionString"/>. Returns null when it had nothing to do.
+    /// <paramref name="progress"/> gets one line before a copy starts.
+    /// </summary>
+    /// <exception cref="NpgsqlException">The server cannot be reached, the role may not alter the table, or the table stayed locked.</exception>
+    public static Result? UpgradePostgres(string connectionString, Action<string>? progress = null)
     {
         using var connection = new NpgsqlConnection(connectionString);
         connection.Open();
         using var transaction = connection.BeginTransaction();
-        if (Scalar(connection, transaction, "SELECT count(*) FROM (SELECT to_regclass('journal') AS journal) AS found WHERE journal IS NOT NULL") == 0)
+        var sql = new Statements(connection, transaction, TimeSpan.Zero);
+        if (sql.Count("SELECT count(*) FROM (SELECT to_regclass('journal') AS found) AS lookup WHERE found IS NOT NULL") == 0)
         {
-            return -1;
+            return null;
         }
 
-        // Nodes starting together queue here; the first adds the column and the others then find it.
-        Execute(connection, transaction, "LOCK TABLE journal IN SHARE ROW EXCLUSIVE MODE");
-        if (Scalar(connection, transaction, "SELECT count(*) FROM pg_attribute WHERE attrelid = to_regclass('journal') AND attname = 'tags' AND NOT attisdropped") > 0)
+        // Nodes starting together queue here; the first upgrades and the others then find nothing to do.
+        // A copy still running elsewhere (a node killed during its upgrade) makes this wait at most 5 minutes.
+        sql.Execute("SET LOCAL lock_timeout = '5min'");
+        sql.Execute("LOCK TABLE journal IN SHARE ROW EXCLUSIVE MODE");
+        var hasColumn = sql.Count("SELECT count(*) FROM pg_attribute WHERE attrelid = to_regclass('journal') AND attname = 'tags' AND NOT attisdropped") > 0;
+        var hasTagTable = sql.Count("SELECT count(*) FROM (SELECT to_regclass('tags') AS found) AS lookup WHERE found IS NOT NULL") > 0;
+        if (hasColumn && !hasTagTable)
         {
-            return -1;
+            return null;
         }
 
-        // A constant default fills the old rows without rewriting the table.
-        Execute(connection, transaction, "ALTER TABLE journal ADD COLUMN tags text DEFAULT ''");
+        if (!hasColumn)
+        {
+            // A constant default fills the old rows without rewriting the table.
+            sql.Execute("ALTER TABLE journal ADD COLUMN tags text DEFAULT ''");
+        }
+
         var copied = 0;
-        if (Scalar(connection, transaction, "SELECT count(*) FROM (SELECT to_regclass('tags') AS tags) AS found WHERE tags IS NOT NULL") > 0)
+        if (hasTagTable)
         {
-            copied = Execute(connection, transaction, """
+            Report(progress, sql.Count("SELECT count(DISTINCT ordering_id) FROM tags"), hasColumn);
+            copied = sql.Execute("""
                 UPDATE journal AS j
                 SET tags = ';' || s.names || ';'
                 FROM (SELECT ordering_id, string_agg(tag, ';' ORDER BY tag) AS names FROM tags GROUP BY ordering_id) AS s
-                WHERE j.ordering = s.ordering_id
+                WHERE j.ordering = s.ordering_id AND (j.tags IS NULL OR j.tags = '')
                 """);
+            RetireTagTable(sql, sql.Count($"SELECT count(*) FROM (SELECT to_regclass('{OldTagsTable}') AS found) AS lookup WHERE found IS NOT NULL") > 0);
         }
 
         transaction.Commit();
-        return copied;
+        return hasColumn ? new Result(0, copied) : new Result(copied, 0);
     }
 
-    private static long Scalar(DbConnection connection, DbTransaction transaction, string sql)
+    // Keeps the old rows for reference under OldTagsTable, and leaves no table named tags behind.
+    private static void RetireTagTable(Statements sql, bool oldTableExists)
     {
-        using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
-        return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+        if (oldTableExists)
+        {
+            sql.Execute($"INSERT INTO {OldTagsTable} SELECT * FROM tags");
+            sql.Execute("DROP TABLE tags");
+            return;
+        }
+
+        sql.Execute($"ALTER TABLE tags RENAME TO {OldTagsTable}");
     }
 
-    private static int Execute(DbConnection connection, DbTransaction transaction, string sql)
+    private static void Report(Action<string>? progress, long events, bool repair)
     {
-        using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
-        return command.ExecuteNonQuery();
+        progress?.Invoke(repair
+            ? $"journal: a tags table written by an older ArcActors node appeared after the upgrade; copying the tags of {events} events into the journal's tags column"
+            : $"journal: upgrading to the Csv tag mode: copying the tags of {events} events into the journal's tags column, once per journal");
+    }
+
+    /// <summary>Runs statements in one transaction with one command timeout (zero: none).</summary>
+    private sealed class Statements(DbConnection connection, DbTransaction transaction, TimeSpan timeout)
+    {
+        public long Count(string text)
+        {
+            using var command = Command(text);
+            return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        public int Execute(string text)
+        {
+            using var command = Command(text);
+            return command.ExecuteNonQuery();
+        }
+
+        private DbCommand Command(string text)
+        {
+            var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = text;
+            command.CommandTimeout = (int)timeout.TotalSeconds;
+            return command;
+        }
     }
 }

@@ -96,33 +96,40 @@ public sealed class NodeRuntime : IAsyncDisposable
     private static void PrepareJournal(NodeConfig config, TextWriter output)
     {
         var settings = config.Settings;
-        var copied = -1;
+        JournalTagUpgrade.Result? upgrade = null;
         if (settings.Persistence == AkkaConfig.Sqlite)
         {
-            copied = settings.ConnectionStringVariable is null
-                ? JournalFile.Prepare(Path.Combine(config.DataDirectory, "journal.db"))
-                : JournalTagUpgrade.UpgradeSqlite(config.Akka.GetString("akka.persistence.journal.sql.connection-string"));
+            upgrade = settings.ConnectionStringVariable is null
+                ? JournalFile.Prepare(Path.Combine(config.DataDirectory, "journal.db"), output.WriteLine)
+                : JournalTagUpgrade.UpgradeSqlite(config.Akka.GetString("akka.persistence.journal.sql.connection-string"), output.WriteLine);
         }
         else if (config.PostgresConnectionString is { } postgres)
         {
-            copied = UpgradePostgresJournal(postgres);
+            upgrade = UpgradePostgresJournal(postgres, output);
         }
 
-        if (copied >= 0)
-        {
-            output.WriteLine($"journal: upgraded to the Csv tag mode, tags of {copied} events copied into the journal's tags column (once per journal)");
-        }
+        JournalFile.Report(output, upgrade);
     }
 
-    private static int UpgradePostgresJournal(string connectionString)
+    private static JournalTagUpgrade.Result? UpgradePostgresJournal(string connectionString, TextWriter output)
     {
         try
         {
-            return JournalTagUpgrade.UpgradePostgres(connectionString);
+            return JournalTagUpgrade.UpgradePostgres(connectionString, output.WriteLine);
+        }
+        catch (PostgresException exception) when (exception.SqlState == PostgresErrorCodes.InsufficientPrivilege)
+        {
+            throw new NodeConfigException($"the journal's tags cannot be upgraded to the Csv tag mode: {exception.MessageText}. "
+                + "Have the owner of the journal table run the PostgreSQL statements in hocon/README.md, then start the node again.");
+        }
+        catch (PostgresException exception) when (exception.SqlState == PostgresErrorCodes.LockNotAvailable)
+        {
+            throw new NodeConfigException("the journal table stayed locked for 5 minutes, by an upgrade or a long transaction of another session. "
+                + "Wait for it to end (pg_stat_activity shows it), then start the node again.");
         }
         catch (NpgsqlException exception)
         {
-            throw new NodeConfigException($"the journal's PostgreSQL database cannot be prepared: {exception.Message} "
+            throw new NodeConfigException($"the journal's PostgreSQL database cannot be prepared: {exception.Message.TrimEnd('.')}. "
                 + $"Check the server and the connection string in the variable named by {NodeSettings.Section}.persistence.connection-string-env.");
         }
     }

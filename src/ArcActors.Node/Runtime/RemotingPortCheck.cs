@@ -9,6 +9,8 @@ namespace ArcActors.Node.Runtime;
 /// port. Akka's DotNetty transport binds with <c>tcp-reuse-addr</c>, which .NET turns into
 /// SO_REUSEADDR and SO_REUSEPORT on Linux, so a second node on the same port would start, share the
 /// port with the first and report healthy.
+/// NOTE: the check closes its socket before Akka binds, so two nodes that start in the same instant
+/// can both pass it.
 /// </summary>
 public static class RemotingPortCheck
 {
@@ -30,7 +32,7 @@ public static class RemotingPortCheck
         }
 
         var hostname = akka.GetString($"{Path}.bind-hostname", "") is { Length: > 0 } bindHost ? bindHost : akka.GetString($"{Path}.hostname", "");
-        var address = IPAddress.TryParse(hostname, out var parsed) ? parsed : IPAddress.Any;
+        var address = ResolveBindAddress(hostname);
         using var socket = new Socket(address.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
 
         // SO_REUSEADDR alone still binds next to connections in TIME_WAIT from an earlier run on this port, but not next to a listener.
@@ -43,6 +45,30 @@ public static class RemotingPortCheck
         {
             throw new NodeConfigException($"remoting port {port} on {address} ({setting}) is in use by another process, "
                 + "often another ArcActors node on this machine; stop that process or give this node another port.");
+        }
+    }
+
+    // The first IPv4 address of a host name. An empty name, or one that does not resolve, is checked on every address.
+    private static IPAddress ResolveBindAddress(string hostname)
+    {
+        if (string.IsNullOrWhiteSpace(hostname))
+        {
+            return IPAddress.Any;
+        }
+
+        if (IPAddress.TryParse(hostname, out var parsed))
+        {
+            return parsed;
+        }
+
+        try
+        {
+            var addresses = Dns.GetHostAddresses(hostname);
+            return addresses.FirstOrDefault(address => address.AddressFamily == AddressFamily.InterNetwork) ?? addresses.FirstOrDefault() ?? IPAddress.Any;
+        }
+        catch (SocketException)
+        {
+            return IPAddress.Any;
         }
     }
 }
