@@ -24,16 +24,27 @@ public static class JournalFile
     /// or null when the journal needed none.
     /// </summary>
     /// <exception cref="NodeConfigException">The file cannot be read or written; the message names it and the fix.</exception>
-    public static JournalTagUpgrade.Result? Prepare(string path, Action<string>? progress = null)
+    public static JournalTagUpgrade.Result? Prepare(string path, Action<string>? progress = null, CancellationToken stop = default) =>
+        Guard($"journal {path}", () =>
+        {
+            UseWriteAheadLog(path);
+            return JournalTagUpgrade.UpgradeSqlite(ConnectionString(path), progress, stop);
+        });
+
+    /// <summary>Upgrades the SQLite journal of <paramref name="connectionString"/> as <see cref="Prepare"/> does, without switching its log mode.</summary>
+    /// <exception cref="NodeConfigException">The journal cannot be read or written; the message names the variable and the fix.</exception>
+    public static JournalTagUpgrade.Result? Upgrade(string connectionString, string source, Action<string>? progress = null, CancellationToken stop = default) =>
+        Guard($"the SQLite journal of {source}", () => JournalTagUpgrade.UpgradeSqlite(connectionString, progress, stop));
+
+    private static JournalTagUpgrade.Result? Guard(string journal, Func<JournalTagUpgrade.Result?> upgrade)
     {
         try
         {
-            UseWriteAheadLog(path);
-            return JournalTagUpgrade.UpgradeSqlite(ConnectionString(path), progress);
+            return upgrade();
         }
         catch (SqliteException exception)
         {
-            throw new NodeConfigException($"journal {path} cannot be prepared: {exception.Message.TrimEnd('.')}. "
+            throw new NodeConfigException($"{journal} cannot be prepared: {exception.Message.TrimEnd('.')}. "
                 + "Check that it is an ArcActors SQLite journal and that this user may read and write it and its folder.");
         }
     }
@@ -55,7 +66,7 @@ public static class JournalFile
         if (result.Repaired > 0)
         {
             output.WriteLine($"journal: WARNING: {result.Repaired} events were written with the old tags table after the upgrade, by an older ArcActors node; "
-                + "their tags are copied now, but projections that already read past them skipped them. Stop every older node before a new one starts.");
+                + "their tags are copied now. If a newer node ran at the same time, its projections may have skipped them. Stop every older node before a new one starts.");
         }
     }
 

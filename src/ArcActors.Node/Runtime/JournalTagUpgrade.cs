@@ -37,14 +37,15 @@ public static class JournalTagUpgrade
     /// <paramref name="progress"/> gets one line before a copy starts.
     /// </summary>
     /// <exception cref="SqliteException">The file cannot be read or written.</exception>
-    public static Result? UpgradeSqlite(string connectionString, Action<string>? progress = null)
+    /// <exception cref="OperationCanceledException"><paramref name="stop"/> was cancelled during the copy, which then rolled back.</exception>
+    public static Result? UpgradeSqlite(string connectionString, Action<string>? progress = null, CancellationToken stop = default)
     {
         using var connection = new SqliteConnection(connectionString);
         connection.Open();
 
         // BEGIN IMMEDIATE takes the write lock at once, so a second process waits instead of adding the column twice.
         using var transaction = connection.BeginTransaction(deferred: false);
-        var sql = new Statements(connection, transaction, TimeSpan.FromMinutes(30));
+        var sql = new Statements(connection, transaction, TimeSpan.FromMinutes(30), stop);
         if (sql.Count("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'journal'") == 0)
         {
             return null;
@@ -75,7 +76,7 @@ public static class JournalTagUpgrade
         }
 
         transaction.Commit();
-        return hasColumn ? new Result(0, copied) : new Result(copied, 0);
+        return Outcome(hasColumn, copied);
     }
 
     /// <summary>
@@ -83,28 +84,31 @@ public static class JournalTagUpgrade
     /// <paramref name="progress"/> gets one line before a copy starts.
     /// </summary>
     /// <exception cref="NpgsqlException">The server cannot be reached, the role may not alter the table, or the table stayed locked.</exception>
-    public static Result? UpgradePostgres(string connectionString, Action<string>? progress = null)
+    /// <exception cref="OperationCanceledException"><paramref name="stop"/> was cancelled during the copy, which then rolled back.</exception>
+    public static Result? UpgradePostgres(string connectionString, Action<string>? progress = null, CancellationToken stop = default)
     {
         using var connection = new NpgsqlConnection(connectionString);
         connection.Open();
         using var transaction = connection.BeginTransaction();
-        var sql = new Statements(connection, transaction, TimeSpan.Zero);
-        if (sql.Count("SELECT count(*) FROM (SELECT to_regclass('journal') AS found) AS lookup WHERE found IS NOT NULL") == 0)
+        var sql = new Statements(connection, transaction, TimeSpan.Zero, stop);
+
+        // Checked first without a lock: a table lock conflicts with every journal insert, and most starts find nothing to do.
+        if (!NeedsPostgresUpgrade(sql))
         {
             return null;
         }
 
-        // Nodes starting together queue here; the first upgrades and the others then find nothing to do.
-        // A copy still running elsewhere (a node killed during its upgrade) makes this wait at most 5 minutes.
+        // Nodes starting together queue here, and the first upgrades. A copy still running elsewhere (a node killed
+        // during its upgrade) makes this wait at most 5 minutes. A role or database statement_timeout must not end the copy.
         sql.Execute("SET LOCAL lock_timeout = '5min'");
+        sql.Execute("SET LOCAL statement_timeout = 0");
         sql.Execute("LOCK TABLE journal IN SHARE ROW EXCLUSIVE MODE");
-        var hasColumn = sql.Count("SELECT count(*) FROM pg_attribute WHERE attrelid = to_regclass('journal') AND attname = 'tags' AND NOT attisdropped") > 0;
-        var hasTagTable = sql.Count("SELECT count(*) FROM (SELECT to_regclass('tags') AS found) AS lookup WHERE found IS NOT NULL") > 0;
-        if (hasColumn && !hasTagTable)
+        if (!NeedsPostgresUpgrade(sql))
         {
             return null;
         }
 
+        var hasColumn = PostgresHasTagsColumn(sql);
         if (!hasColumn)
         {
             // A constant default fills the old rows without rewriting the table.
@@ -112,7 +116,7 @@ public static class JournalTagUpgrade
         }
 
         var copied = 0;
-        if (hasTagTable)
+        if (PostgresTableExists(sql, "tags"))
         {
             Report(progress, sql.Count("SELECT count(DISTINCT ordering_id) FROM tags"), hasColumn);
             copied = sql.Execute("""
@@ -121,19 +125,33 @@ public static class JournalTagUpgrade
                 FROM (SELECT ordering_id, string_agg(tag, ';' ORDER BY tag) AS names FROM tags GROUP BY ordering_id) AS s
                 WHERE j.ordering = s.ordering_id AND (j.tags IS NULL OR j.tags = '')
                 """);
-            RetireTagTable(sql, sql.Count($"SELECT count(*) FROM (SELECT to_regclass('{OldTagsTable}') AS found) AS lookup WHERE found IS NOT NULL") > 0);
+            RetireTagTable(sql, PostgresTableExists(sql, OldTagsTable));
         }
 
         transaction.Commit();
-        return hasColumn ? new Result(0, copied) : new Result(copied, 0);
+        return Outcome(hasColumn, copied);
     }
+
+    // The journal exists and has either no tags column yet or a tags table (an older node's) beside it.
+    private static bool NeedsPostgresUpgrade(Statements sql) =>
+        PostgresTableExists(sql, "journal") && (!PostgresHasTagsColumn(sql) || PostgresTableExists(sql, "tags"));
+
+    private static bool PostgresTableExists(Statements sql, string table) =>
+        sql.Count($"SELECT count(*) FROM (SELECT to_regclass('{table}') AS found) AS lookup WHERE found IS NOT NULL") > 0;
+
+    private static bool PostgresHasTagsColumn(Statements sql) =>
+        sql.Count("SELECT count(*) FROM pg_attribute WHERE attrelid = to_regclass('journal') AND attname = 'tags' AND NOT attisdropped") > 0;
+
+    // A tags table that an older node only created, without tagged events, is merged silently.
+    private static Result? Outcome(bool hadColumn, int copied) =>
+        !hadColumn ? new Result(copied, 0) : copied > 0 ? new Result(0, copied) : null;
 
     // Keeps the old rows for reference under OldTagsTable, and leaves no table named tags behind.
     private static void RetireTagTable(Statements sql, bool oldTableExists)
     {
         if (oldTableExists)
         {
-            sql.Execute($"INSERT INTO {OldTagsTable} SELECT * FROM tags");
+            sql.Execute($"INSERT INTO {OldTagsTable} (ordering_id, tag, persistence_id, sequence_nr) SELECT ordering_id, tag, persistence_id, sequence_nr FROM tags");
             sql.Execute("DROP TABLE tags");
             return;
         }
@@ -143,33 +161,40 @@ public static class JournalTagUpgrade
 
     private static void Report(Action<string>? progress, long events, bool repair)
     {
+        if (repair && events == 0)
+        {
+            return;
+        }
+
         progress?.Invoke(repair
             ? $"journal: a tags table written by an older ArcActors node appeared after the upgrade; copying the tags of {events} events into the journal's tags column"
             : $"journal: upgrading to the Csv tag mode: copying the tags of {events} events into the journal's tags column, once per journal");
     }
 
-    /// <summary>Runs statements in one transaction with one command timeout (zero: none).</summary>
-    private sealed class Statements(DbConnection connection, DbTransaction transaction, TimeSpan timeout)
+    /// <summary>Runs statements in one transaction with one command timeout (zero: none), cancelled on the server when <c>stop</c> is.</summary>
+    private sealed class Statements(DbConnection connection, DbTransaction transaction, TimeSpan timeout, CancellationToken stop)
     {
-        public long Count(string text)
-        {
-            using var command = Command(text);
-            return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
-        }
+        public long Count(string text) =>
+            Run(text, command => Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture));
 
-        public int Execute(string text)
-        {
-            using var command = Command(text);
-            return command.ExecuteNonQuery();
-        }
+        public int Execute(string text) => Run(text, command => command.ExecuteNonQuery());
 
-        private DbCommand Command(string text)
+        private T Run<T>(string text, Func<DbCommand, T> run)
         {
-            var command = connection.CreateCommand();
+            stop.ThrowIfCancellationRequested();
+            using var command = connection.CreateCommand();
             command.Transaction = transaction;
             command.CommandText = text;
             command.CommandTimeout = (int)timeout.TotalSeconds;
-            return command;
+            using var cancel = stop.Register(command.Cancel);
+            try
+            {
+                return run(command);
+            }
+            catch (DbException) when (stop.IsCancellationRequested)
+            {
+                throw new OperationCanceledException("the journal upgrade was stopped and rolled back", stop);
+            }
         }
     }
 }

@@ -64,7 +64,7 @@ public sealed class NodeRuntime : IAsyncDisposable
             store = cloud ? OpenReadStore(config) : null;
             if (cloud)
             {
-                PrepareJournal(config, output);
+                PrepareJournal(config, output, stop);
             }
         }
         catch
@@ -93,29 +93,29 @@ public sealed class NodeRuntime : IAsyncDisposable
 
     // Runs before the actor system opens the journal: write-ahead logging for the SQLite file, and the
     // one-time move to the Csv tag mode. A SQL Server journal is upgraded by hand (hocon/README.md).
-    private static void PrepareJournal(NodeConfig config, TextWriter output)
+    private static void PrepareJournal(NodeConfig config, TextWriter output, CancellationToken stop)
     {
         var settings = config.Settings;
         JournalTagUpgrade.Result? upgrade = null;
         if (settings.Persistence == AkkaConfig.Sqlite)
         {
-            upgrade = settings.ConnectionStringVariable is null
-                ? JournalFile.Prepare(Path.Combine(config.DataDirectory, "journal.db"), output.WriteLine)
-                : JournalTagUpgrade.UpgradeSqlite(config.Akka.GetString("akka.persistence.journal.sql.connection-string"), output.WriteLine);
+            upgrade = settings.ConnectionStringVariable is not { } variable
+                ? JournalFile.Prepare(Path.Combine(config.DataDirectory, "journal.db"), output.WriteLine, stop)
+                : JournalFile.Upgrade(config.Akka.GetString("akka.persistence.journal.sql.connection-string"), $"the variable {variable}", output.WriteLine, stop);
         }
         else if (config.PostgresConnectionString is { } postgres)
         {
-            upgrade = UpgradePostgresJournal(postgres, output);
+            upgrade = UpgradePostgresJournal(postgres, output, stop);
         }
 
         JournalFile.Report(output, upgrade);
     }
 
-    private static JournalTagUpgrade.Result? UpgradePostgresJournal(string connectionString, TextWriter output)
+    private static JournalTagUpgrade.Result? UpgradePostgresJournal(string connectionString, TextWriter output, CancellationToken stop)
     {
         try
         {
-            return JournalTagUpgrade.UpgradePostgres(connectionString, output.WriteLine);
+            return JournalTagUpgrade.UpgradePostgres(connectionString, output.WriteLine, stop);
         }
         catch (PostgresException exception) when (exception.SqlState == PostgresErrorCodes.InsufficientPrivilege)
         {
@@ -124,7 +124,7 @@ public sealed class NodeRuntime : IAsyncDisposable
         }
         catch (PostgresException exception) when (exception.SqlState == PostgresErrorCodes.LockNotAvailable)
         {
-            throw new NodeConfigException("the journal table stayed locked for 5 minutes, by an upgrade or a long transaction of another session. "
+            throw new NodeConfigException("a table of the journal stayed locked for 5 minutes, by an upgrade or a long transaction of another session. "
                 + "Wait for it to end (pg_stat_activity shows it), then start the node again.");
         }
         catch (NpgsqlException exception)

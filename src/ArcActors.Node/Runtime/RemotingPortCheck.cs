@@ -46,6 +46,11 @@ public static class RemotingPortCheck
             throw new NodeConfigException($"remoting port {port} on {address} ({setting}) is in use by another process, "
                 + "often another ArcActors node on this machine; stop that process or give this node another port.");
         }
+        catch (SocketException exception) when (exception.SocketErrorCode == SocketError.AddressNotAvailable)
+        {
+            throw new NodeConfigException($"remoting host '{hostname}' ({Path}.hostname or {Path}.bind-hostname) is {address}, "
+                + "which is not an address of this machine; give an address or name of this machine, or bind-hostname = \"0.0.0.0\".");
+        }
     }
 
     // The first IPv4 address of a host name. An empty name, or one that does not resolve, is checked on every address.

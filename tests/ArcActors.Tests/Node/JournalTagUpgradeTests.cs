@@ -76,6 +76,31 @@ public sealed class JournalTagUpgradeTests : IDisposable
     }
 
     [Fact]
+    public async Task Sqlite_OlderNodeWithoutTags_MergedSilently()
+    {
+        var path = Path.Combine(_folder, "journal.db");
+        var old = TagTableMode(AkkaConfig.Embedded(path, "WARNING"));
+        await WriteOldJournalAsync(old);
+        Assert.Equal(new JournalTagUpgrade.Result(2, 0), JournalFile.Prepare(path));
+
+        await WithSystemAsync(old, async system =>
+        {
+            var writer = system.ActorOf(Props.Create(() => new TaggingActor("writer-3")));
+            Assert.Equal("persisted", await writer.Ask<string>("untagged-late", Timeout));
+        });
+        var lines = new List<string>();
+
+        Assert.Null(JournalFile.Prepare(path, lines.Add));
+
+        Assert.Empty(lines);
+        using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={path}");
+        connection.Open();
+        using var tables = connection.CreateCommand();
+        tables.CommandText = "SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'tags%' ORDER BY name)";
+        Assert.Equal(JournalTagUpgrade.OldTagsTable, tables.ExecuteScalar());
+    }
+
+    [Fact]
     public void Sqlite_NotADatabase_NamesFileAndFix()
     {
         var path = Path.Combine(_folder, "journal.db");
@@ -137,7 +162,7 @@ public sealed class JournalTagUpgradeTests : IDisposable
         await WithSystemAsync(old, async system =>
         {
             var writer = system.ActorOf(Props.Create(() => new TaggingActor("writer-2")));
-            var write = writer.Ask<string>(new Tagged("late", ["billing"]), TimeSpan.FromSeconds(5));
+            var write = writer.Ask<string>(new Tagged("late", ["billing"]), olderNodeCanWrite ? Timeout : TimeSpan.FromSeconds(5));
             if (olderNodeCanWrite)
             {
                 Assert.Equal("persisted", await write);

@@ -41,6 +41,18 @@ public sealed class RemotingPortCheckTests
         await again.Terminate();
     }
 
+    [Fact]
+    public void PortCheck_ForeignAddress_NamesHostname()
+    {
+        // 192.0.2.1 is in TEST-NET-1 (RFC 5737), which no machine here has; nothing is sent to it.
+        var config = ConfigurationFactory.ParseString("akka.remote.dot-netty.tcp { hostname = \"192.0.2.1\", port = 4053 }");
+
+        var error = Assert.Throws<NodeConfigException>(() => RemotingPortCheck.EnsureFree(config));
+
+        Assert.Contains("remoting host '192.0.2.1'", error.Message);
+        Assert.Contains("not an address of this machine", error.Message);
+    }
+
     private static Config RemoteConfig(int port) => ConfigurationFactory.ParseString($$"""
         akka.actor.provider = remote
         akka.remote.dot-netty.tcp { hostname = "127.0.0.1", port = {{port}} }
