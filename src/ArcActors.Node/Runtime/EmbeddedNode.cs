@@ -31,7 +31,7 @@ public sealed class EmbeddedNode : IAsyncDisposable
     public static async Task<EmbeddedNode> StartAsync(DataFolder data, TimeProvider clock, IReadOnlyList<string> liveProjections, string logLevel, TextWriter? progress = null)
     {
         var output = progress ?? TextWriter.Null;
-        JournalFile.Report(output, JournalFile.Prepare(data.JournalPath, output.WriteLine));
+        JournalTagUpgrade.WriteOutcome(output, JournalFile.Prepare(data.JournalPath, output.WriteLine));
         var system = ActorSystem.Create("arcactors", AkkaConfig.Embedded(data.JournalPath, logLevel));
 
         var cluster = Cluster.Get(system);

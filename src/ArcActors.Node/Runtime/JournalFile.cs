@@ -49,27 +49,6 @@ public static class JournalFile
         }
     }
 
-    /// <summary>Writes what <see cref="JournalTagUpgrade"/> did to <paramref name="output"/>, nothing when it did nothing.</summary>
-    public static void Report(TextWriter output, JournalTagUpgrade.Result? result)
-    {
-        if (result is null)
-        {
-            return;
-        }
-
-        if (result.Copied > 0 || result.Repaired == 0)
-        {
-            output.WriteLine($"journal: upgraded to the Csv tag mode, tags of {result.Copied} events copied into the journal's tags column; "
-                + $"the old tags table is kept as {JournalTagUpgrade.OldTagsTable}");
-        }
-
-        if (result.Repaired > 0)
-        {
-            output.WriteLine($"journal: WARNING: {result.Repaired} events were written with the old tags table after the upgrade, by an older ArcActors node; "
-                + "their tags are copied now. If a newer node ran at the same time, its projections may have skipped them. Stop every older node before a new one starts.");
-        }
-    }
-
     private static string ConnectionString(string path) =>
         new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString();
 }

@@ -66,7 +66,7 @@ public static class JournalTagUpgrade
         var copied = 0;
         if (hasTagTable)
         {
-            Report(progress, sql.Count("SELECT count(DISTINCT ordering_id) FROM tags"), hasColumn);
+            ReportCopy(progress, sql.Count("SELECT count(DISTINCT ordering_id) FROM tags"), hasColumn);
             copied = sql.Execute("""
                 UPDATE journal
                 SET tags = ';' || (SELECT group_concat(t.tag, ';') FROM tags AS t WHERE t.ordering_id = journal.ordering) || ';'
@@ -118,7 +118,7 @@ public static class JournalTagUpgrade
         var copied = 0;
         if (PostgresTableExists(sql, "tags"))
         {
-            Report(progress, sql.Count("SELECT count(DISTINCT ordering_id) FROM tags"), hasColumn);
+            ReportCopy(progress, sql.Count("SELECT count(DISTINCT ordering_id) FROM tags"), hasColumn);
             copied = sql.Execute("""
                 UPDATE journal AS j
                 SET tags = ';' || s.names || ';'
@@ -146,6 +146,27 @@ public static class JournalTagUpgrade
     private static Result? Outcome(bool hadColumn, int copied) =>
         !hadColumn ? new Result(copied, 0) : copied > 0 ? new Result(0, copied) : null;
 
+    /// <summary>Writes what an upgrade did to <paramref name="output"/>, nothing when it did nothing.</summary>
+    public static void WriteOutcome(TextWriter output, Result? result)
+    {
+        if (result is null)
+        {
+            return;
+        }
+
+        if (result.Copied > 0 || result.Repaired == 0)
+        {
+            output.WriteLine($"journal: upgraded to the Csv tag mode, tags of {result.Copied} events copied into the journal's tags column; "
+                + $"the old tags table is kept as {OldTagsTable}");
+        }
+
+        if (result.Repaired > 0)
+        {
+            output.WriteLine($"journal: WARNING: {result.Repaired} events were written with the old tags table after the upgrade, by an older ArcActors node; "
+                + "their tags are copied now. If a newer node ran at the same time, its projections may have skipped them. Stop every older node before a new one starts.");
+        }
+    }
+
     // Keeps the old rows for reference under OldTagsTable, and leaves no table named tags behind.
     private static void RetireTagTable(Statements sql, bool oldTableExists)
     {
@@ -159,7 +180,7 @@ public static class JournalTagUpgrade
         sql.Execute($"ALTER TABLE tags RENAME TO {OldTagsTable}");
     }
 
-    private static void Report(Action<string>? progress, long events, bool repair)
+    private static void ReportCopy(Action<string>? progress, long events, bool repair)
     {
         if (repair && events == 0)
         {

@@ -108,7 +108,7 @@ public sealed class NodeRuntime : IAsyncDisposable
             upgrade = UpgradePostgresJournal(postgres, output, stop);
         }
 
-        JournalFile.Report(output, upgrade);
+        JournalTagUpgrade.WriteOutcome(output, upgrade);
     }
 
     private static JournalTagUpgrade.Result? UpgradePostgresJournal(string connectionString, TextWriter output, CancellationToken stop)

@@ -209,7 +209,7 @@ public sealed class DisconnectedUsageSpecs : TestKit
         Assert.NotEqual(first.UploadId, second.UploadId);
         Assert.Equal(hours, second.Records.Select(record => record.HourStart));
 
-        // The first requester asks again: one more replacement, but it still gets one reply.
+        // The first requester sends a second request: one more replacement, but still one reply to it.
         meter.Tell(new UploadUsageNow(Start.AddHours(24), IncludeOpenHour: false));
         var third = cloud.ExpectMsg<UploadUsage>(Wait);
         Assert.Equal(hours, third.Records.Select(record => record.HourStart));

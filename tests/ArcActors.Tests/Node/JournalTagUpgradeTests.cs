@@ -113,11 +113,11 @@ public sealed class JournalTagUpgradeTests : IDisposable
     }
 
     [Fact]
-    public void Report_RepairWarnsToStopOlderNodes()
+    public void WriteOutcome_RepairWarnsOlderNodes()
     {
         using var output = new StringWriter();
 
-        JournalFile.Report(output, new JournalTagUpgrade.Result(Copied: 0, Repaired: 3));
+        JournalTagUpgrade.WriteOutcome(output, new JournalTagUpgrade.Result(Copied: 0, Repaired: 3));
 
         Assert.Contains("WARNING: 3 events were written with the old tags table after the upgrade", output.ToString());
         Assert.Contains("Stop every older node before a new one starts", output.ToString());
