@@ -9,10 +9,11 @@ public sealed record ClusterBenchOptions
     public const string PostgresVariable = "ARCACTORS_BENCH_POSTGRES";
 
     public const string Usage = """
-        arcactors-clusterbench: uploads per second, in-process and over TLS remoting into 3 dps nodes, and failover time
+        arcactors-clusterbench: uploads per second, in-process and over TLS remoting into a cluster of dps nodes, and failover time
 
         Options:
           --hosts N          simulated hosts, each with its own upload loop (default: 50)
+          --dps-nodes N      dps node processes of the remote path (default: 3; the kill needs at least 3)
           --in-flight N      uploads each host keeps in flight (default: 1)
           --warmup SEC       seconds of load before each measuring window, long enough for shards to settle (default: 90)
           --window SEC       length of each measuring window in seconds (default: 60)
@@ -29,6 +30,7 @@ public sealed record ClusterBenchOptions
 
     public int Hosts { get; init; } = 50;
     public int InFlight { get; init; } = 1;
+    public int DpsNodes { get; init; } = 3;
     public TimeSpan Warmup { get; init; } = TimeSpan.FromSeconds(90);
     public TimeSpan Window { get; init; } = TimeSpan.FromSeconds(60);
     public TimeSpan Recovery { get; init; } = TimeSpan.FromSeconds(90);
@@ -68,6 +70,7 @@ public sealed record ClusterBenchOptions
             options = name switch
             {
                 "--hosts" => options with { Hosts = Positive(name, value) },
+                "--dps-nodes" => options with { DpsNodes = Positive(name, value) },
                 "--in-flight" => options with { InFlight = Positive(name, value) },
                 "--warmup" => options with { Warmup = TimeSpan.FromSeconds(Positive(name, value)) },
                 "--window" => options with { Window = TimeSpan.FromSeconds(Positive(name, value)) },
@@ -84,7 +87,10 @@ public sealed record ClusterBenchOptions
             };
         }
 
-        return options;
+        // Keep-majority with 2 nodes keeps the half with the lowest address, which can be the killed node's half.
+        return options is { Kill: true, RunRemote: true, DpsNodes: < 3 }
+            ? throw new ArgumentException($"--dps-nodes {options.DpsNodes} leaves no majority to take over the killed node's shards; give at least 3, or add --no-kill.")
+            : options;
     }
 
     private static int Positive(string name, string value) =>

@@ -42,7 +42,7 @@ public static class ClusterBenchReport
             return;
         }
 
-        output.WriteLine(F($"failover (dps-3 killed with SIGKILL): pre-kill {failover.PreKillRate:0.0}/s, lowest 1-s rate after {failover.LowestRate}/s"));
+        output.WriteLine(F($"failover (dps-{options.DpsNodes} killed with SIGKILL): pre-kill {failover.PreKillRate:0.0}/s, lowest 1-s rate after {failover.LowestRate}/s"));
         output.WriteLine(F($"    rate back at 90% after: {Seconds(failover.RateRecoveredAfter)}"));
         output.WriteLine(F($"    every host accepted again after: {Seconds(failover.AllHostsAcceptedAfter)}; stalled hosts {failover.StalledHosts}, their median {failover.MedianStalledHostAfter:0.0} s"));
         output.WriteLine(F($"    reply timeouts after the kill: {failover.Timeouts}"));

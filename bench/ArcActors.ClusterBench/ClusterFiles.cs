@@ -5,31 +5,29 @@ namespace ArcActors.ClusterBench;
 
 /// <summary>
 /// Files of both benchmark paths under one work folder: development certificates, the node files of
-/// the in-process node, the 3 dps nodes and the host clients, and the enrollment stores.
+/// the in-process node, the dps nodes of the remote path and the host clients, and the enrollment stores.
 /// </summary>
 public sealed class ClusterFiles
 {
     /// <summary>Environment variable with the password of the .pfx files.</summary>
     public const string TlsPasswordVariable = "ARCACTORS_BENCH_TLS_PASSWORD";
 
-    /// <summary>Environment variable with the journal's connection string of the 3 dps node processes.</summary>
+    /// <summary>Environment variable with the journal's connection string of the dps node processes.</summary>
     public const string ClusterJournalVariable = "ARCACTORS_BENCH_CLUSTER_JOURNAL";
 
     /// <summary>Environment variable with the journal's connection string of the in-process node.</summary>
     public const string InProcessJournalVariable = "ARCACTORS_BENCH_INPROCESS_JOURNAL";
 
-    public const int DpsNodes = 3;
-
     private readonly string _folder;
     private readonly string _certificates;
 
-    public ClusterFiles(string folder, int hosts)
+    public ClusterFiles(string folder, int hosts, int dpsNodes)
     {
         _folder = folder;
         _certificates = Path.Combine(folder, "certs");
-        CertsDevCommand.Run(new CertsDevCommand.Options(_certificates, DpsNodes, hosts), TextWriter.Null, TimeProvider.System);
+        CertsDevCommand.Run(new CertsDevCommand.Options(_certificates, dpsNodes, hosts), TextWriter.Null, TimeProvider.System);
         TlsPassword = File.ReadAllText(Path.Combine(_certificates, CertsDevCommand.PasswordFileName));
-        DpsPorts = Enumerable.Range(0, DpsNodes).Select(_ => FreePort.Next()).ToList();
+        DpsPorts = Enumerable.Range(0, dpsNodes).Select(_ => FreePort.Next()).ToList();
     }
 
     public string Folder => _folder;

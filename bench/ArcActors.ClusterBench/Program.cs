@@ -27,7 +27,7 @@ if (string.IsNullOrWhiteSpace(server))
 
 var work = options.Work ?? Path.Combine(Path.GetTempPath(), $"arcactors-clusterbench-{DateTime.UtcNow:yyyyMMddHHmmss}");
 Directory.CreateDirectory(work);
-var files = new ClusterFiles(Path.GetFullPath(work), options.Hosts);
+var files = new ClusterFiles(Path.GetFullPath(work), options.Hosts, options.DpsNodes);
 Environment.SetEnvironmentVariable(ClusterFiles.TlsPasswordVariable, files.TlsPassword);
 var hosts = Enumerable.Range(0, options.Hosts).Select(index => new BenchHost(index)).ToList();
 var stamp = DateTime.UtcNow.ToString("yyyyMMddHHmmss", System.Globalization.CultureInfo.InvariantCulture);

@@ -5,10 +5,10 @@ using ArcActors.Node.Commands;
 namespace ArcActors.ClusterBench;
 
 /// <summary>
-/// The remote path: 3 dps node processes (mutual TLS remoting, one PostgreSQL journal) and one actor
-/// system per host in this process, sending through ClusterClient. After the measuring window it
-/// measures the path's ceiling (<see cref="CeilingRun"/>), then kills dps node 3 with SIGKILL under
-/// load and watches the load recover.
+/// The remote path: dps node processes (3, or the count of --dps-nodes) with mutual TLS remoting and
+/// one PostgreSQL journal, and one actor system per host in this process, sending through
+/// ClusterClient. After the measuring window it measures the path's ceiling (<see cref="CeilingRun"/>),
+/// then kills the last dps node with SIGKILL under load and watches the load recover.
 /// </summary>
 public static class RemoteRun
 {
@@ -29,12 +29,12 @@ public static class RemoteRun
             [ClusterFiles.TlsPasswordVariable] = files.TlsPassword,
         };
 
-        var nodes = Enumerable.Range(1, ClusterFiles.DpsNodes).Select(index => NodeProcessHandle.Start(files.WriteDpsNode(index), environment)).ToList();
+        var nodes = Enumerable.Range(1, files.DpsPorts.Count).Select(index => NodeProcessHandle.Start(files.WriteDpsNode(index), environment)).ToList();
         try
         {
             var health = await Task.WhenAll(nodes.Select(node => node.WaitForHealthAddressAsync(StartTimeout)));
             await RegisterProvidersAsync(health[0], token);
-            Console.WriteLine($"remote: {nodes.Count} dps nodes up, providers registered; starting {hosts.Count} host clients");
+            Console.WriteLine($"remote: {Nodes(nodes.Count)} up, providers registered; starting {hosts.Count} host clients");
 
             await using var clients = HostClients.Start(files, hosts, keys);
             var log = new AcceptLog(hosts.Count);
@@ -52,7 +52,7 @@ public static class RemoteRun
             using (var stop = new CancellationTokenSource())
             {
                 var running = load.RunAsync(send, stop.Token);
-                throughput = await MeasuringWindow.MeasureAsync("remote (3 dps nodes, TLS)", log, options.Warmup, options.Window, processes);
+                throughput = await MeasuringWindow.MeasureAsync($"remote ({Nodes(nodes.Count)}, TLS)", log, options.Warmup, options.Window, processes);
                 await stop.CancelAsync();
                 await running;
             }
@@ -90,6 +90,8 @@ public static class RemoteRun
         await running;
         return failover;
     }
+
+    private static string Nodes(int count) => count == 1 ? "1 dps node" : $"{count} dps nodes";
 
     private static async Task<string> IssueTokenAsync(ClusterFiles files)
     {
