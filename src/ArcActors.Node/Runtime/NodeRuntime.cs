@@ -7,7 +7,6 @@ using ArcActors.Arm.Auth;
 using ArcActors.Dps.Hosting;
 using ArcActors.Dps.Projections;
 using ArcActors.ReadModel;
-using Npgsql;
 
 namespace ArcActors.Node.Runtime;
 
@@ -105,33 +104,10 @@ public sealed class NodeRuntime : IAsyncDisposable
         }
         else if (config.PostgresConnectionString is { } postgres)
         {
-            upgrade = UpgradePostgresJournal(postgres, output, stop);
+            upgrade = JournalFile.UpgradePostgres(postgres, output.WriteLine, stop);
         }
 
         JournalTagUpgrade.WriteOutcome(output, upgrade);
-    }
-
-    private static JournalTagUpgrade.Result? UpgradePostgresJournal(string connectionString, TextWriter output, CancellationToken stop)
-    {
-        try
-        {
-            return JournalTagUpgrade.UpgradePostgres(connectionString, output.WriteLine, stop);
-        }
-        catch (PostgresException exception) when (exception.SqlState == PostgresErrorCodes.InsufficientPrivilege)
-        {
-            throw new NodeConfigException($"the journal's tags cannot be upgraded to the Csv tag mode: {exception.MessageText}. "
-                + "Have the owner of the journal table run the PostgreSQL statements in hocon/README.md, then start the node again.");
-        }
-        catch (PostgresException exception) when (exception.SqlState == PostgresErrorCodes.LockNotAvailable)
-        {
-            throw new NodeConfigException("a table of the journal stayed locked for 5 minutes, by an upgrade or a long transaction of another session. "
-                + "Wait for it to end (pg_stat_activity shows it), then start the node again.");
-        }
-        catch (NpgsqlException exception)
-        {
-            throw new NodeConfigException($"the journal's PostgreSQL database cannot be prepared: {exception.Message.TrimEnd('.')}. "
-                + $"Check the server and the connection string in the variable named by {NodeSettings.Section}.persistence.connection-string-env.");
-        }
     }
 
     /// <summary>

@@ -59,6 +59,20 @@ public sealed class JournalTagUpgradeTests : IDisposable
         Assert.Null(JournalTagUpgrade.UpgradePostgres(database.ConnectionString));
     }
 
+    [PostgresOtherRoleFact]
+    public async Task Postgres_RoleNotOwner_NamesFixAndChangesNothing()
+    {
+        using var database = PostgresDatabase.Create();
+        await WriteOldJournalAsync(TagTableMode(AkkaConfig.Embedded(AkkaConfig.Postgres, database.ConnectionString, "WARNING")));
+
+        var error = Assert.Throws<NodeConfigException>(() => JournalFile.UpgradePostgres(database.ConnectionStringOfOtherRole()));
+
+        Assert.Contains("permission denied for table journal", error.Message);
+        Assert.Contains("Have the owner of the journal table run the PostgreSQL statements in hocon/README.md", error.Message);
+        Assert.Equal(3, database.CountRows("tags"));
+        Assert.Equal(new JournalTagUpgrade.Result(2, 0), JournalFile.UpgradePostgres(database.ConnectionString));
+    }
+
     [Fact]
     public async Task Up_OldJournal_PrintsUpgradeOnce()
     {

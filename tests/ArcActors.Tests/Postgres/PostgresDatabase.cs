@@ -11,6 +11,9 @@ public sealed class PostgresDatabase : IDisposable
     /// <summary>Environment variable with the Npgsql connection string of the test server; its role needs CREATEDB.</summary>
     public const string ServerVariable = "ARCACTORS_TEST_POSTGRES";
 
+    /// <summary>Environment variable with the name of a second login role on that server, one that owns no tables and logs in without a password.</summary>
+    public const string OtherRoleVariable = "ARCACTORS_TEST_POSTGRES_OTHER_ROLE";
+
     private readonly string _serverConnectionString;
     private readonly string _name;
 
@@ -37,6 +40,14 @@ public sealed class PostgresDatabase : IDisposable
         var connectionString = new NpgsqlConnectionStringBuilder(server) { Database = name }.ConnectionString;
         return new PostgresDatabase(server, name, connectionString);
     }
+
+    /// <summary>Connection string of this database for the role that <see cref="OtherRoleVariable"/> names.</summary>
+    public string ConnectionStringOfOtherRole() => new NpgsqlConnectionStringBuilder(ConnectionString)
+    {
+        Username = Environment.GetEnvironmentVariable(OtherRoleVariable)
+            ?? throw new InvalidOperationException($"{OtherRoleVariable} is not set; mark the test [PostgresOtherRoleFact]."),
+        Password = null,
+    }.ConnectionString;
 
     /// <summary>Returns the number of rows of <paramref name="table"/> in this database.</summary>
     public long CountRows(string table)
