@@ -177,10 +177,10 @@ public static class CommandLine
             throw new CommandLineException("host enroll takes --config or --data, not both; --config finds the store the node file names.");
         }
 
-        var store = options.ContainsKey("config")
-            ? HostEnrollCommand.StoreOf(Require(options, "host enroll", "config"))
-            : new EnrollmentStore(EnrollmentStore.DefaultPath(options.GetValueOrDefault("data") ?? "data"));
-        return HostEnrollCommand.Run(new HostEnrollCommand.Options(vmId, store), output, TimeProvider.System);
+        var enroll = options.ContainsKey("config")
+            ? HostEnrollCommand.OptionsOf(vmId, Require(options, "host enroll", "config"))
+            : new HostEnrollCommand.Options(vmId, new EnrollmentStore(EnrollmentStore.DefaultPath(options.GetValueOrDefault("data") ?? "data")));
+        return HostEnrollCommand.Run(enroll, output, TimeProvider.System);
     }
 
     private static int RunCertsCommand(string[] args, TextWriter output)

@@ -15,14 +15,28 @@ public static class HostEnrollCommand
 {
     /// <param name="VmId">The machine's vmId, as the host agent reports it.</param>
     /// <param name="Store">The store the dps nodes read: the journal's PostgreSQL table or a data folder's file.</param>
-    public sealed record Options(Guid VmId, IEnrollmentStore Store);
+    /// <param name="Copy">Where <paramref name="Store"/> must be copied before every dps node accepts the key.</param>
+    public sealed record Options(Guid VmId, IEnrollmentStore Store, FileCopy Copy = FileCopy.None);
 
-    /// <summary>Returns the store that a node started with <paramref name="nodeFile"/> reads.</summary>
+    /// <summary>Where an enrollment file must be copied: with a SQL Server journal each dps node reads its own file.</summary>
+    public enum FileCopy
+    {
+        /// <summary>Every dps node reads this store: the journal's PostgreSQL table, or the file of a single node.</summary>
+        None,
+
+        /// <summary>The file of a dps node, which the other dps nodes of the cluster need too.</summary>
+        ToOtherDpsNodes,
+
+        /// <summary>The file of an api node, which no ingress reads; every dps node needs it.</summary>
+        ToEveryDpsNode,
+    }
+
+    /// <summary>Returns the options for enrolling <paramref name="vmId"/> in the store that a node started with <paramref name="nodeFile"/> reads.</summary>
     /// <exception cref="IOException">
     /// The node file or a setting it needs is invalid. Or the node has neither the dps nor the api role,
     /// so it reads no enrollment store. The message names the setting or the roles.
     /// </exception>
-    public static IEnrollmentStore StoreOf(string nodeFile)
+    public static Options OptionsOf(Guid vmId, string nodeFile)
     {
         NodeConfig config;
         try
@@ -45,8 +59,10 @@ public static class HostEnrollCommand
         }
 
         // The same choice the node's ingress makes, from the settings NodeConfig computed for it.
-        return IngressActor.OpenEnrollments(config.Akka)
+        var store = IngressActor.OpenEnrollments(config.Akka)
             ?? throw new IOException($"{nodeFile} names no enrollment store; set {IngressActor.EnrollmentFileSetting} or use a postgres journal.");
+        var perNode = store is EnrollmentStore && settings.Persistence == AkkaConfig.SqlServer;
+        return new Options(vmId, store, !perNode ? FileCopy.None : settings.Has(NodeRoles.Dps) ? FileCopy.ToOtherDpsNodes : FileCopy.ToEveryDpsNode);
     }
 
     /// <summary>Parses the <c>--machine</c> value.</summary>
@@ -76,16 +92,28 @@ public static class HostEnrollCommand
 
         var replaced = issued.ReplacedKeys == 0
             ? ""
-            : string.Create(CultureInfo.InvariantCulture, $" It replaces {issued.ReplacedKeys} earlier key(s) of this machine, which stop working {ReplacedKeysStop(options.Store)}.");
+            : string.Create(CultureInfo.InvariantCulture, $" It replaces {issued.ReplacedKeys} earlier key(s) of this machine, which stop working {ReplacedKeysStop(options)}.");
         output.WriteLine($"# Enrollment key of machine {issued.VmId:D} in {options.Store.Location}, shown only now: add these lines to the host's configuration.{replaced}");
         output.WriteLine($"{HostCredentials.KeyIdSetting} = \"{issued.HostKeyId}\"");
         output.WriteLine($"{HostCredentials.KeySetting} = \"{issued.Key}\"");
+        if (options.Copy != FileCopy.None)
+        {
+            output.WriteLine($"# With a SQL Server journal each dps node reads its own enrollment file. Copy {options.Store.Location} to the data folder of {CopyTargets(options.Copy)}.");
+            output.WriteLine($"# Each node reads the file again when it changes. Until then it rejects the new key with {IngressActor.HostNotAuthorizedCode}.");
+        }
+
         return 0;
     }
 
     // Each dps node of a PostgreSQL cluster caches a key it read, so a replaced key lasts until that cache expires.
-    private static string ReplacedKeysStop(IEnrollmentStore store) =>
-        store is PostgresEnrollmentStore
-            ? string.Create(CultureInfo.InvariantCulture, $"within {PostgresEnrollmentStore.CacheTime.TotalSeconds:0} s on every dps node")
-            : "now";
+    private static string ReplacedKeysStop(Options options) => options.Copy switch
+    {
+        FileCopy.ToOtherDpsNodes => "now on this node, and on each other dps node once the file is copied there",
+        FileCopy.ToEveryDpsNode => "on each dps node once the file is copied there",
+        _ when options.Store is PostgresEnrollmentStore => string.Create(CultureInfo.InvariantCulture,
+            $"within {PostgresEnrollmentStore.CacheTime.TotalSeconds:0} s on every dps node"),
+        _ => "now",
+    };
+
+    private static string CopyTargets(FileCopy copy) => copy == FileCopy.ToOtherDpsNodes ? "every other dps node" : "every dps node";
 }

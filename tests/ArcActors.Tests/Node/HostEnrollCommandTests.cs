@@ -80,6 +80,53 @@ public sealed class HostEnrollCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task HostEnroll_SqlServerNodeNamesFileCopy()
+    {
+        var variable = $"ARCACTORS_TEST_ENROLL_{Guid.NewGuid():N}";
+        Environment.SetEnvironmentVariable(variable, "Server=sql.example.net;Database=arcactors;Integrated Security=true;Encrypt=true");
+        var nodeFile = Write("dps-sql.conf", $$"""
+            arcactors.node {
+              roles = [dps]
+              data = "{{Escape(Data)}}"
+              persistence { provider = sqlserver, connection-string-env = {{variable}} }
+            }
+            akka.cluster.seed-nodes = ["akka.tcp://arcactors@127.0.0.1:4053"]
+            """);
+        var output = new StringWriter();
+        var first = new StringWriter();
+
+        try
+        {
+            Assert.Equal(0, await EnrollAsync(nodeFile, first));
+            Assert.Equal(0, await EnrollAsync(nodeFile, output));
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable(variable, null);
+        }
+
+        var store = EnrollmentStore.DefaultPath(Data);
+        Assert.Contains($"Copy {Path.GetFullPath(store)} to the data folder of every other dps node.", output.ToString());
+        Assert.Contains("stop working now on this node, and on each other dps node once the file is copied there", output.ToString());
+        var printed = ConfigurationFactory.ParseString(output.ToString());
+        Assert.Equal(Samples.VmId, new EnrollmentStore(store).Verify(printed.GetString("arcactors.host.key-id"), printed.GetString("arcactors.host.key")));
+    }
+
+    [Fact]
+    public async Task HostEnroll_SqliteNodeNamesNoCopy()
+    {
+        var nodeFile = Write("dps-1.conf", $$"""
+            arcactors.node { roles = [dps], data = "{{Escape(Data)}}" }
+            akka.cluster.seed-nodes = ["akka.tcp://arcactors@127.0.0.1:4053"]
+            """);
+        var output = new StringWriter();
+
+        Assert.Equal(0, await EnrollAsync(nodeFile, output));
+
+        Assert.DoesNotContain("to the data folder of every", output.ToString());
+    }
+
+    [Fact]
     public void Help_NamesHostRoleAndReplacedKeyDelay()
     {
         Assert.Contains("roles (dps, api, host)", CommandLine.Help);
