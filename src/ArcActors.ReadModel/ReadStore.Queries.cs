@@ -82,12 +82,15 @@ public sealed partial class ReadStore
     }
 
     /// <summary>Returns every billing line sorted by hour, machine and meter.</summary>
-    public IReadOnlyList<BillingRow> ListBilling()
+    public IReadOnlyList<BillingRow> ListBilling() => ListBilling(DateTimeOffset.MinValue, DateTimeOffset.MaxValue);
+
+    /// <summary>Returns the billing lines of the hours from <paramref name="from"/> (included) to <paramref name="to"/> (excluded), sorted by hour, machine and meter.</summary>
+    public IReadOnlyList<BillingRow> ListBilling(DateTimeOffset from, DateTimeOffset to)
     {
         using var connection = OpenConnection();
         var rows = connection.Query(
             null,
-            "SELECT hour_start, machine, vm_id, meter, cores, edition, license_type, instance FROM billing",
+            "SELECT hour_start, machine, vm_id, meter, cores, edition, license_type, instance FROM billing WHERE hour_start >= @from AND hour_start < @to",
             reader => new BillingRow(
                 ArmTime.FromTicks(reader.GetInt64(0)),
                 reader.GetString(1),
@@ -96,7 +99,9 @@ public sealed partial class ReadStore
                 reader.GetInt32(4),
                 reader.GetString(5),
                 reader.GetString(6),
-                reader.GetString(7)));
+                reader.GetString(7)),
+            ("@from", ArmTime.ToTicks(from)),
+            ("@to", ArmTime.ToTicks(to)));
 
         return rows
             .OrderBy(row => row.HourStart)

@@ -41,6 +41,13 @@ public static class CommandLine
           node      Run one node of a cluster with the roles (dps, api, host) its node file lists, until SIGINT or SIGTERM.
                       --config FILE     node file: HOCON with an arcactors.node section (see docs/node-example.conf)
                       --verbose         log Akka.NET information messages too (default: warnings and errors)
+          billing   Print the billing records of a cloud node's read store, one JSON object per line, with the
+                    fields of simulate's billing.jsonl, sorted by hour, machine and meter. Changes nothing.
+                      --config FILE     a dps or api node's file: read the store that node uses (the journal's
+                                        PostgreSQL database, or readstore.db in its data folder)
+                      --data DIR        the data folder of a node with SQLite, without --config (default: ./data)
+                      --from TIME       first hour, ISO 8601, UTC unless an offset is given (default: all)
+                      --to TIME         end of the range, excluded (default: all)
           host enroll  Issue an enrollment key for one host machine, store its SHA-256 hash and print the key
                     once, as two lines for the host's configuration. With a PostgreSQL journal the hash goes
                     to its table host_enrollments, which every dps node reads; otherwise to host-enrollments.json
@@ -66,7 +73,7 @@ public static class CommandLine
     {
         if (args.Length == 0)
         {
-            throw new CommandLineException("no command given; use up, simulate, node, token, host, certs or help.");
+            throw new CommandLineException("no command given; use up, simulate, node, token, billing, host, certs or help.");
         }
 
         if (args[0] == "host")
@@ -123,17 +130,19 @@ public static class CommandLine
                     options.GetValueOrDefault("key-file"),
                     options.GetValueOrDefault("data") ?? "data",
                     ParseSpan("expires", options.GetValueOrDefault("expires") ?? "8h", TokenLifetimes)), output, TimeProvider.System);
+            case "billing":
+                return RunBilling(options, output);
             case "node":
                 Allow(options, "node", "config", "verbose");
                 return await NodeCommand.RunAsync(new NodeCommand.Options(Require(options, "node", "config"), options.ContainsKey("verbose")),
                     output, Console.Error, stop);
             default:
-                throw new CommandLineException($"unknown command '{args[0]}'; use up, simulate, node, token, host, certs or help.");
+                throw new CommandLineException($"unknown command '{args[0]}'; use up, simulate, node, token, billing, host, certs or help.");
         }
     }
 
     private static readonly HashSet<string> Flags = new(StringComparer.Ordinal) { "once", "verbose", "no-api" };
-    private static readonly HashSet<string> Valued = new(StringComparer.Ordinal) { "fleet", "data", "interval", "hours", "out", "principal", "role", "scope", "key-file", "expires", "api-port", "cert", "cert-key", "config", "machine", "nodes", "hosts" };
+    private static readonly HashSet<string> Valued = new(StringComparer.Ordinal) { "fleet", "data", "interval", "hours", "out", "principal", "role", "scope", "key-file", "expires", "api-port", "cert", "cert-key", "config", "machine", "nodes", "hosts", "from", "to" };
 
     /// <summary>Port of the ARM API of <c>up</c> when <c>--api-port</c> is not given.</summary>
     public const int DefaultApiPort = 8443;
@@ -155,6 +164,21 @@ public static class CommandLine
     }
 
     private const string HelpOption = "help";
+
+    private static int RunBilling(Dictionary<string, string?> options, TextWriter output)
+    {
+        Allow(options, "billing", "config", "data", "from", "to");
+        if (options.ContainsKey("config") && options.ContainsKey("data"))
+        {
+            throw new CommandLineException("billing takes --config or --data, not both; --config finds the read store the node file names.");
+        }
+
+        return BillingCommand.Run(new BillingCommand.Options(
+            options.ContainsKey("config") ? Require(options, "billing", "config") : null,
+            options.GetValueOrDefault("data") ?? "data",
+            options.ContainsKey("from") ? BillingCommand.ParseTime("from", Require(options, "billing", "from")) : DateTimeOffset.MinValue,
+            options.ContainsKey("to") ? BillingCommand.ParseTime("to", Require(options, "billing", "to")) : DateTimeOffset.MaxValue), output);
+    }
 
     private static int RunHostCommand(string[] args, TextWriter output)
     {

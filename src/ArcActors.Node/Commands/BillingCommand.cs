@@ -1,0 +1,120 @@
+using System.Globalization;
+using ArcActors.Node.Runtime;
+using ArcActors.ReadModel;
+
+namespace ArcActors.Node.Commands;
+
+/// <summary>
+/// <c>arcactors billing</c>: prints the billing records of a cloud node's read store for a range of
+/// hours, one JSON object per line, in the format of the <c>billing.jsonl</c> that <c>simulate</c> writes.
+/// It reads the store that a node file names (the journal's PostgreSQL database, or readstore.db in the
+/// node's data folder), or readstore.db in a data folder, and changes nothing.
+/// </summary>
+public static class BillingCommand
+{
+    private const string ReadStoreFile = "readstore.db";
+
+    /// <param name="NodeFile">A dps or api node's file, or null to read <paramref name="DataDirectory"/>.</param>
+    /// <param name="From">First hour to print (included).</param>
+    /// <param name="To">End of the range (excluded).</param>
+    public sealed record Options(string? NodeFile, string DataDirectory, DateTimeOffset From, DateTimeOffset To);
+
+    /// <summary>Parses a --from or --to value: an ISO 8601 date or time, UTC unless it names an offset.</summary>
+    /// <exception cref="CommandLineException"><paramref name="text"/> is not a date or time.</exception>
+    public static DateTimeOffset ParseTime(string option, string text) =>
+        DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var time)
+            ? time
+            : throw new CommandLineException($"--{option} '{text}' is not a time; give an ISO 8601 date or UTC time, e.g. 2026-11-01 or 2026-11-01T06:00:00Z.");
+
+    /// <exception cref="CommandLineException">The range is empty.</exception>
+    /// <exception cref="IOException">The node file is invalid, or the read store is missing or cannot be read; the message names it and the fix.</exception>
+    public static int Run(Options options, TextWriter output)
+    {
+        if (options.From >= options.To)
+        {
+            throw new CommandLineException(
+                $"--from {ArmTime.Format(options.From)} is not before --to {ArmTime.Format(options.To)}; give a --to after --from.");
+        }
+
+        IReadOnlyList<BillingRow> rows;
+        using (var store = Open(options))
+        {
+            try
+            {
+                rows = store.ListBilling(options.From, options.To);
+            }
+            catch (Exception exception) when (exception is Microsoft.Data.Sqlite.SqliteException or Npgsql.NpgsqlException)
+            {
+                throw new IOException($"reading the billing records failed: {exception.Message.TrimEnd('.')}. "
+                    + "Check that the read store is an ArcActors read store that this user may read.", exception);
+            }
+        }
+
+        foreach (var row in rows)
+        {
+            output.Write(ArmJson.ToCompact(SimulationOutput.BillingLine(row)));
+            output.Write('\n');
+        }
+
+        return 0;
+    }
+
+    private static ReadStore Open(Options options)
+    {
+        if (options.NodeFile is null)
+        {
+            return OpenFile(Path.Combine(options.DataDirectory, ReadStoreFile), "--data");
+        }
+
+        NodeConfig config;
+        try
+        {
+            config = NodeConfig.Load(options.NodeFile, "WARNING", withRemoteTls: false);
+        }
+        catch (NodeConfigException exception)
+        {
+            throw new IOException(exception.Message, exception);
+        }
+
+        if (!config.Settings.Has(NodeRoles.Dps) && !config.Settings.Has(NodeRoles.Api))
+        {
+            throw new IOException($"{options.NodeFile} has the roles [{string.Join(", ", config.Settings.Roles)}] but neither {NodeRoles.Dps} nor {NodeRoles.Api}, "
+                + "so it has no read store; give --config the node file of a dps or api node.");
+        }
+
+        if (config.PostgresConnectionString is not { } connectionString)
+        {
+            return OpenFile(Path.Combine(config.DataDirectory, ReadStoreFile), $"the data folder of {options.NodeFile}");
+        }
+
+        try
+        {
+            return ReadStore.OpenPostgres(connectionString);
+        }
+        catch (Exception exception) when (exception is InvalidOperationException or ArgumentException or Npgsql.NpgsqlException)
+        {
+            throw new IOException($"the read store in the journal's PostgreSQL database of {options.NodeFile} cannot be opened: {exception.Message.TrimEnd('.')}. "
+                + $"Check the server and the connection string in the variable named by {NodeSettings.Section}.persistence.connection-string-env.", exception);
+        }
+    }
+
+    // Opening creates a missing file, so a mistyped folder would print nothing instead of failing.
+    private static ReadStore OpenFile(string path, string source)
+    {
+        if (!File.Exists(path))
+        {
+            throw new IOException($"no read store at {Path.GetFullPath(path)} ({source}); give the data folder of a cloud node that has run, "
+                + "or --config with the node file of a dps or api node.");
+        }
+
+        try
+        {
+            return ReadStore.Open(path);
+        }
+        catch (Microsoft.Data.Sqlite.SqliteException exception)
+        {
+            throw new IOException($"the read store {Path.GetFullPath(path)} cannot be opened: {exception.Message.TrimEnd('.')}. "
+                + "Check that it is an ArcActors read store (readstore.db) that this user may read.", exception);
+        }
+    }
+}
