@@ -44,7 +44,13 @@ public static class AkkaConfig
         CheckConnectionString(persistence, connectionString);
         var overrides = ConfigurationFactory.ParseString($"akka.loglevel = {logLevel}\n" + ConnectionStringHocon(connectionString));
 
-        return ConfigurationFactory.ParseString(Environment.GetEnvironmentVariable(OverrideVariable) ?? "")
+        var overrideText = Environment.GetEnvironmentVariable(OverrideVariable) ?? "";
+        if (HoconSyntax.Check(overrideText) is { } unclosed)
+        {
+            throw new NodeConfigException($"{OverrideVariable} is not valid HOCON: {unclosed}; fix or unset it.");
+        }
+
+        return ConfigurationFactory.ParseString(overrideText)
             .WithFallback(overrides)
             .WithFallback(Load(PersistenceFileName(persistence)))
             .WithFallback(Load("role-embedded.conf"))

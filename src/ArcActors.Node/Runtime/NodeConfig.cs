@@ -78,6 +78,11 @@ public sealed record NodeConfig(NodeSettings Settings, Config Akka, string DataD
             throw new NodeConfigException($"cannot read the node file {path}: {exception.Message.TrimEnd('.')}. Give a readable HOCON file with --config (see docs/node-example.conf).");
         }
 
+        if (HoconSyntax.Check(text) is { } unclosed)
+        {
+            throw new NodeConfigException($"node file {path} is not valid HOCON: {unclosed}.");
+        }
+
         try
         {
             return ConfigurationFactory.ParseString(text);
@@ -91,6 +96,11 @@ public sealed record NodeConfig(NodeSettings Settings, Config Akka, string DataD
     private static Config ParseOverride()
     {
         var text = Environment.GetEnvironmentVariable(AkkaConfig.OverrideVariable) ?? "";
+        if (HoconSyntax.Check(text) is { } unclosed)
+        {
+            throw new NodeConfigException($"{AkkaConfig.OverrideVariable} is not valid HOCON: {unclosed}; fix or unset it.");
+        }
+
         try
         {
             return ConfigurationFactory.ParseString(text);
