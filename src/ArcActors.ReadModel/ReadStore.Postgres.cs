@@ -29,6 +29,16 @@ public sealed partial class ReadStore
             CreatePostgresSchema(connection);
             return store;
         }
+        catch (PostgresException exception) when (exception.SqlState == PostgresErrorCodes.InsufficientPrivilege)
+        {
+            // CREATE INDEX IF NOT EXISTS checks that the role owns the table before it looks for the index.
+            store.Dispose();
+            throw new InvalidOperationException(
+                $"Could not open the PostgreSQL read store at {DescribeServer(builder)}: {EndSentence(exception.MessageText)} " +
+                "Every cloud node must connect as the role that owns the read store's and the journal's tables, because each start " +
+                "creates the missing ones and their indexes, which PostgreSQL allows only to their owner. Connect as that role.",
+                exception);
+        }
         catch (NpgsqlException exception)
         {
             store.Dispose();

@@ -46,6 +46,14 @@ public static class ApiHost
     /// <exception cref="IOException">The file cannot be read or contains no usable certificate with a private key.</exception>
     public static X509Certificate2 LoadCertificate(string path, string? keyPath)
     {
+        foreach (var file in new[] { path, keyPath })
+        {
+            if (file is not null && !File.Exists(file))
+            {
+                throw new IOException($"the file '{Path.GetFullPath(file)}' is not found; give the path of the API certificate (a PFX, or a PEM file) and of its PEM key file, if separate.");
+            }
+        }
+
         try
         {
             var extension = Path.GetExtension(path).ToLowerInvariant();
@@ -58,8 +66,8 @@ public static class ApiHost
         }
         catch (Exception exception) when (exception is System.Security.Cryptography.CryptographicException or ArgumentException or FileNotFoundException)
         {
-            throw new IOException($"cannot load the API certificate '{path}': {exception.Message}. Give a PFX (password in {CertificatePasswordVariable}) "
-                + "or a PEM file with its private key (or --cert-key KEYFILE).", exception);
+            throw new IOException($"cannot load the API certificate '{path}': {exception.Message.TrimEnd('.')}. Give a PFX (password in {CertificatePasswordVariable}) "
+                + "or a PEM file with its private key in it or in a key file (--cert-key for up, arcactors.node.api.certificate-key in a node file).", exception);
         }
     }
 }

@@ -163,6 +163,12 @@ public sealed record NodeConfig(NodeSettings Settings, Config Akka, string DataD
 
         var certificate = Path.GetFullPath(settings.TlsCertificate);
         var password = TlsPassword(settings, file);
+        if (!File.Exists(certificate))
+        {
+            throw new NodeConfigException($"{NodeSettings.Section}.tls.certificate {certificate} in {file} is not found; "
+                + "give the path of the node's PKCS#12 (.pfx) file, such as a node-N.pfx of 'arcactors certs dev'.");
+        }
+
         try
         {
             using var loaded = X509CertificateLoader.LoadPkcs12FromFile(certificate, password);

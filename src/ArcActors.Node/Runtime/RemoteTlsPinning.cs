@@ -15,6 +15,12 @@ public static class RemoteTlsPinning
     {
         X509Certificate2 ca;
         X509Certificate2 node;
+        if (!File.Exists(caPath))
+        {
+            throw new NodeConfigException($"{NodeSettings.Section}.tls.ca-certificate {caPath} in {file} is not found; "
+                + "give the CA certificate (PEM or DER) that signed the nodes' certificates, such as the ca.pem of 'arcactors certs dev'.");
+        }
+
         try
         {
             ca = X509CertificateLoader.LoadCertificateFromFile(caPath);

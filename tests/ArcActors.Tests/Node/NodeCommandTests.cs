@@ -114,7 +114,7 @@ public sealed class NodeCommandTests : IDisposable
 
         Assert.Equal(1, code);
         Assert.Contains("arcactors.node.api.certificate", error);
-        Assert.Contains(missing, error);
+        Assert.Contains($"the file '{missing}' is not found", error);
     }
 
     [Theory]

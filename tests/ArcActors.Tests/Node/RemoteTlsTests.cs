@@ -180,6 +180,28 @@ public sealed class RemoteTlsTests : IDisposable
     }
 
     [Fact]
+    public void NodeConfig_MissingCaCertificateNamed()
+    {
+        CreateCertificates("dev", nodes: 1, hosts: 0);
+        var variable = $"ARCACTORS_TEST_TLS_{Guid.NewGuid():N}";
+        Environment.SetEnvironmentVariable(variable, Password("dev"));
+        try
+        {
+            var certificate = Path.Combine(_folder, "dev", CertsDevCommand.NodeFileName(1));
+            var missing = Path.Combine(_folder, "dev", "missing-ca.pem");
+            var path = WriteNodeFile($"tls {{ certificate = \"{Escape(certificate)}\", password-env = {variable}, ca-certificate = \"{Escape(missing)}\" }}");
+
+            var error = Assert.Throws<NodeConfigException>(() => NodeConfig.Load(path, "WARNING"));
+
+            Assert.Contains($"arcactors.node.tls.ca-certificate {missing} in {path} is not found", error.Message);
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable(variable, null);
+        }
+    }
+
+    [Fact]
     public void NodeConfig_CaCertificatePinsPeers()
     {
         CreateCertificates("dev", nodes: 2, hosts: 0);
@@ -224,8 +246,8 @@ public sealed class RemoteTlsTests : IDisposable
         var code = await NodeCommand.RunAsync(new NodeCommand.Options(WriteNodeFile($"tls.certificate = \"{Escape(missing)}\""), Verbose: false), TextWriter.Null, error, CancellationToken.None);
 
         Assert.Equal(1, code);
-        Assert.Contains("arcactors.node.tls.certificate", error.ToString());
-        Assert.Contains(missing, error.ToString());
+        Assert.Contains($"arcactors.node.tls.certificate {missing}", error.ToString());
+        Assert.Contains("is not found; give the path of the node's PKCS#12 (.pfx) file", error.ToString());
     }
 
     [Fact]
