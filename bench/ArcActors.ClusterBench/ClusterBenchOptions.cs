@@ -13,7 +13,7 @@ public sealed record ClusterBenchOptions
 
         Options:
           --hosts N          simulated hosts, each with its own upload loop (default: 50)
-          --dps-nodes N      dps node processes of the remote path (default: 3; the kill needs at least 3)
+          --dps-nodes N      dps node processes of the remote path, 1 to 9 (default: 3; the kill needs at least 3)
           --in-flight N      uploads each host keeps in flight (default: 1)
           --warmup SEC       seconds of load before each measuring window, long enough for shards to settle (default: 90)
           --window SEC       length of each measuring window in seconds (default: 60)
@@ -27,6 +27,12 @@ public sealed record ClusterBenchOptions
         The journal is the PostgreSQL server in ARCACTORS_BENCH_POSTGRES (an Npgsql connection string whose
         role may create databases); the benchmark creates one database per path in it.
         """;
+
+    /// <summary>Most dps node processes of the remote path, a bound against a typo that would start thousands of processes.</summary>
+    public const int MaxDpsNodes = 9;
+
+    private static readonly string[] ValuedOptions =
+        ["--hosts", "--dps-nodes", "--in-flight", "--warmup", "--window", "--recovery", "--timeout", "--work", "--only"];
 
     public int Hosts { get; init; } = 50;
     public int InFlight { get; init; } = 1;
@@ -61,6 +67,11 @@ public sealed record ClusterBenchOptions
                 continue;
             }
 
+            if (!ValuedOptions.Contains(name))
+            {
+                throw new ArgumentException($"unknown option '{name}'; see --help.");
+            }
+
             if (index + 1 >= args.Length)
             {
                 throw new ArgumentException($"option {name} needs a value; see --help.");
@@ -70,7 +81,7 @@ public sealed record ClusterBenchOptions
             options = name switch
             {
                 "--hosts" => options with { Hosts = Positive(name, value) },
-                "--dps-nodes" => options with { DpsNodes = Positive(name, value) },
+                "--dps-nodes" => options with { DpsNodes = Positive(name, value, MaxDpsNodes) },
                 "--in-flight" => options with { InFlight = Positive(name, value) },
                 "--warmup" => options with { Warmup = TimeSpan.FromSeconds(Positive(name, value)) },
                 "--window" => options with { Window = TimeSpan.FromSeconds(Positive(name, value)) },
@@ -93,8 +104,10 @@ public sealed record ClusterBenchOptions
             : options;
     }
 
-    private static int Positive(string name, string value) =>
-        int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number > 0
+    private static int Positive(string name, string value, int max = int.MaxValue) =>
+        int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number > 0 && number <= max
             ? number
-            : throw new ArgumentException($"{name} '{value}' is invalid; give a whole number of at least 1.");
+            : throw new ArgumentException(max == int.MaxValue
+                ? $"{name} '{value}' is invalid; give a whole number of at least 1."
+                : $"{name} '{value}' is invalid; give a whole number from 1 to {max}.");
 }

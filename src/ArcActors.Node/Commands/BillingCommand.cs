@@ -24,7 +24,7 @@ public static class BillingCommand
     public static DateTimeOffset ParseTime(string option, string text) =>
         DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var time)
             ? time
-            : throw new CommandLineException($"--{option} '{text}' is not a time; give an ISO 8601 date or UTC time, e.g. 2026-11-01 or 2026-11-01T06:00:00Z.");
+            : throw new CommandLineException($"--{option} '{ShownValue.Of(text)}' is not a time; give an ISO 8601 date or UTC time, e.g. 2026-11-01 or 2026-11-01T06:00:00Z.");
 
     /// <exception cref="CommandLineException">The range is empty.</exception>
     /// <exception cref="IOException">The node file is invalid, or the read store is missing or cannot be read; the message names it and the fix.</exception>

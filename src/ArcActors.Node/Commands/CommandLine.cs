@@ -137,7 +137,7 @@ public static class CommandLine
                 return await NodeCommand.RunAsync(new NodeCommand.Options(Require(options, "node", "config"), options.ContainsKey("verbose")),
                     output, Console.Error, stop);
             default:
-                throw new CommandLineException($"unknown command '{args[0]}'; use up, simulate, node, token, billing, host, certs or help.");
+                throw new CommandLineException($"unknown command '{ShownValue.Of(args[0])}'; use up, simulate, node, token, billing, host, certs or help.");
         }
     }
 
@@ -157,7 +157,7 @@ public static class CommandLine
         var portText = options.GetValueOrDefault("api-port") ?? DefaultApiPort.ToString(CultureInfo.InvariantCulture);
         if (!int.TryParse(portText, NumberStyles.None, CultureInfo.InvariantCulture, out var port) || port > 65535)
         {
-            throw new CommandLineException($"--api-port '{portText}' is not a TCP port; give 1 to 65535, or 0 to let the system pick one.");
+            throw new CommandLineException($"--api-port '{ShownValue.Of(portText)}' is not a TCP port; give 1 to 65535, or 0 to let the system pick one.");
         }
 
         return new ApiHost.Settings(port, options.GetValueOrDefault("cert"), options.GetValueOrDefault("cert-key"));
@@ -230,7 +230,7 @@ public static class CommandLine
     private static int ParseCount(string name, string text, int min, int max) =>
         int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var count) && count >= min && count <= max
             ? count
-            : throw new CommandLineException($"--{name} '{text}' is invalid; give a whole number from {min} to {max}.");
+            : throw new CommandLineException($"--{name} '{ShownValue.Of(text)}' is invalid; give a whole number from {min} to {max}.");
 
     private static Dictionary<string, string?> ParseOptions(string[] args)
     {
@@ -245,7 +245,7 @@ public static class CommandLine
 
             if (!args[i].StartsWith("--", StringComparison.Ordinal) || args[i].Length == 2)
             {
-                throw new CommandLineException($"unexpected argument '{args[i]}'; options start with '--', e.g. --fleet FILE.");
+                throw new CommandLineException($"unexpected argument '{ShownValue.Of(args[i])}'; options start with '--', e.g. --fleet FILE.");
             }
 
             var (name, inlineValue) = SplitOption(args[i][2..]);
@@ -298,7 +298,7 @@ public static class CommandLine
     private static int ParseHours(string text) =>
         int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var hours) && hours is >= 1 and <= 8784
             ? hours
-            : throw new CommandLineException($"--hours '{text}' is invalid; give a whole number of hours from 1 to 8784 (one leap year).");
+            : throw new CommandLineException($"--hours '{ShownValue.Of(text)}' is invalid; give a whole number of hours from 1 to 8784 (one leap year).");
 
     private sealed record SpanRange(TimeSpan Min, TimeSpan Max, string Description);
 
@@ -329,6 +329,6 @@ public static class CommandLine
             }
         }
 
-        throw new CommandLineException($"--{name} '{text}' is invalid; give a whole number with s, m, h or d, {range.Description}.");
+        throw new CommandLineException($"--{name} '{ShownValue.Of(text)}' is invalid; give a whole number with s, m, h or d, {range.Description}.");
     }
 }

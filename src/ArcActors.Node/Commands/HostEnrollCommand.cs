@@ -71,7 +71,7 @@ public static class HostEnrollCommand
     {
         if (!Guid.TryParse(text, out var vmId) || vmId == Guid.Empty)
         {
-            throw new CommandLineException($"--machine '{text}' is not a vmId; give the machine's GUID, e.g. 54ef1f4d-e601-48e6-a90a-443aab91a782.");
+            throw new CommandLineException($"--machine '{ShownValue.Of(text)}' is not a vmId; give the machine's GUID, e.g. 54ef1f4d-e601-48e6-a90a-443aab91a782.");
         }
 
         return vmId;

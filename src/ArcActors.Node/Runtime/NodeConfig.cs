@@ -37,6 +37,11 @@ public sealed record NodeConfig(NodeSettings Settings, Config Akka, string DataD
         var environmentOverride = ParseOverride();
         var settings = NodeSettings.Parse(environmentOverride.WithFallback(nodeFile), path);
         var data = Path.GetFullPath(settings.DataDirectory);
+        if (File.Exists(data))
+        {
+            throw new NodeConfigException($"{NodeSettings.Section}.data {data} in {path} is a file; give a folder, which the node creates when it is missing.");
+        }
+
         var connectionString = ConnectionString(settings, data, path);
         var remoteTls = withRemoteTls && settings.TlsCertificate is not null;
 

@@ -127,6 +127,27 @@ public sealed class HostEnrollCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task HostEnroll_MachineWithControlCharactersEscaped()
+    {
+        var error = await Assert.ThrowsAsync<CommandLineException>(
+            () => CommandLine.RunAsync(["host", "enroll", "--machine", "abc\n\u001b[31mRED", "--data", Data], new StringWriter(), CancellationToken.None));
+
+        Assert.Contains("--machine 'abc\\u000A\\u001B[31mRED' is not a vmId", error.Message);
+        Assert.DoesNotContain('\u001b', error.Message);
+        Assert.DoesNotContain('\n', error.Message);
+    }
+
+    [Fact]
+    public async Task HostEnroll_LongMachineShortened()
+    {
+        var error = await Assert.ThrowsAsync<CommandLineException>(
+            () => CommandLine.RunAsync(["host", "enroll", "--machine", new string('x', 5000), "--data", Data], new StringWriter(), CancellationToken.None));
+
+        Assert.Contains($"--machine '{new string('x', ShownValue.MaxLength)}... (5000 characters)' is not a vmId", error.Message);
+        Assert.True(error.Message.Length < 300, $"the message has {error.Message.Length} characters");
+    }
+
+    [Fact]
     public void Help_NamesHostRoleAndReplacedKeyDelay()
     {
         Assert.Contains("roles (dps, api, host)", CommandLine.Help);

@@ -106,6 +106,20 @@ public sealed class NodeCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Node_RejectsDataThatIsAFile()
+    {
+        var file = Path.Combine(_folder, "a-file");
+        File.WriteAllText(file, "not a folder");
+
+        var (code, error) = await RunAsync($"arcactors.node {{ roles = [dps], data = \"{Escape(file)}\" }}\n" + Seeds);
+
+        Assert.Equal(1, code);
+        Assert.Contains($"arcactors.node.data {file} in", error);
+        Assert.Contains("is a file; give a folder", error);
+        Assert.Equal("not a folder", File.ReadAllText(file));
+    }
+
+    [Fact]
     public async Task Node_RejectsUnreadableCertificate()
     {
         var missing = Path.Combine(_folder, "missing.pfx");
