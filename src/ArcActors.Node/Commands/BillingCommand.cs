@@ -19,12 +19,19 @@ public static class BillingCommand
     /// <param name="To">End of the range (excluded).</param>
     public sealed record Options(string? NodeFile, string DataDirectory, DateTimeOffset From, DateTimeOffset To);
 
-    /// <summary>Parses a --from or --to value: an ISO 8601 date or time, UTC unless it names an offset.</summary>
-    /// <exception cref="CommandLineException"><paramref name="text"/> is not a date or time.</exception>
+    private static readonly string[] TimeFormats =
+    [
+        "yyyy-MM-dd", "yyyy-MM-dd'T'HH:mm", "yyyy-MM-dd'T'HH:mm:ss", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF",
+        "yyyy-MM-dd'T'HH:mmK", "yyyy-MM-dd'T'HH:mm:ssK", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFK",
+    ];
+
+    /// <summary>Parses a --from or --to value: an ISO 8601 date, or a date and time, UTC unless it ends with Z or an offset.</summary>
+    /// <exception cref="CommandLineException"><paramref name="text"/> is not in one of those forms.</exception>
     public static DateTimeOffset ParseTime(string option, string text) =>
-        DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var time)
+        DateTimeOffset.TryParseExact(text, TimeFormats, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var time)
             ? time
-            : throw new CommandLineException($"--{option} '{ShownValue.Of(text)}' is not a time; give an ISO 8601 date or UTC time, e.g. 2026-11-01 or 2026-11-01T06:00:00Z.");
+            : throw new CommandLineException($"--{option} '{ShownValue.Of(text)}' is not an ISO 8601 date or time; "
+                + "give a date such as 2026-11-01, or a time such as 2026-11-01T06:00Z or 2026-11-01T08:00+02:00 (UTC without an offset).");
 
     /// <exception cref="CommandLineException">The range is empty.</exception>
     /// <exception cref="IOException">The node file is invalid, or the read store is missing or cannot be read; the message names it and the fix.</exception>
@@ -66,6 +73,11 @@ public static class BillingCommand
             return OpenFile(Path.Combine(options.DataDirectory, ReadStoreFile), "--data");
         }
 
+        if (Directory.Exists(options.NodeFile))
+        {
+            throw new IOException($"--config {ShownValue.Of(options.NodeFile)} is a folder; give the node file of a dps or api node, or --data with a data folder.");
+        }
+
         NodeConfig config;
         try
         {
@@ -78,42 +90,42 @@ public static class BillingCommand
 
         if (!config.Settings.Has(NodeRoles.Dps) && !config.Settings.Has(NodeRoles.Api))
         {
-            throw new IOException($"{options.NodeFile} has the roles [{string.Join(", ", config.Settings.Roles)}] but neither {NodeRoles.Dps} nor {NodeRoles.Api}, "
+            throw new IOException($"{ShownValue.Of(options.NodeFile)} has the roles [{string.Join(", ", config.Settings.Roles)}] but neither {NodeRoles.Dps} nor {NodeRoles.Api}, "
                 + "so it has no read store; give --config the node file of a dps or api node.");
         }
 
         if (config.PostgresConnectionString is not { } connectionString)
         {
-            return OpenFile(Path.Combine(config.DataDirectory, ReadStoreFile), $"the data folder of {options.NodeFile}");
+            return OpenFile(Path.Combine(config.DataDirectory, ReadStoreFile), $"the data folder of {ShownValue.Of(options.NodeFile)}");
         }
 
         try
         {
-            return ReadStore.OpenPostgres(connectionString);
+            return ReadStore.OpenPostgresReadOnly(connectionString);
         }
-        catch (Exception exception) when (exception is InvalidOperationException or ArgumentException or Npgsql.NpgsqlException)
+        catch (Exception exception) when (exception is InvalidOperationException or ArgumentException)
         {
-            throw new IOException($"the read store in the journal's PostgreSQL database of {options.NodeFile} cannot be opened: {exception.Message.TrimEnd('.')}. "
-                + $"Check the server and the connection string in the variable named by {NodeSettings.Section}.persistence.connection-string-env.", exception);
+            throw new IOException($"{exception.Message.TrimEnd('.')}. The connection string comes from the variable named by "
+                + $"{NodeSettings.Section}.persistence.connection-string-env in {ShownValue.Of(options.NodeFile)}.", exception);
         }
     }
 
-    // Opening creates a missing file, so a mistyped folder would print nothing instead of failing.
+    // Reads without creating anything, so a mistyped folder or a wrong file is an error instead of a new empty store.
     private static ReadStore OpenFile(string path, string source)
     {
-        if (!File.Exists(path))
-        {
-            throw new IOException($"no read store at {Path.GetFullPath(path)} ({source}); give the data folder of a cloud node that has run, "
-                + "or --config with the node file of a dps or api node.");
-        }
-
+        var shown = ShownValue.Of(Path.GetFullPath(path));
         try
         {
-            return ReadStore.Open(path);
+            return ReadStore.OpenReadOnly(path);
+        }
+        catch (InvalidOperationException)
+        {
+            throw new IOException($"no read store at {shown} ({source}); give the data folder of a cloud node that has run, "
+                + "or --config with the node file of a dps or api node.");
         }
         catch (Microsoft.Data.Sqlite.SqliteException exception)
         {
-            throw new IOException($"the read store {Path.GetFullPath(path)} cannot be opened: {exception.Message.TrimEnd('.')}. "
+            throw new IOException($"the read store {shown} cannot be read: {exception.Message.TrimEnd('.')}. "
                 + "Check that it is an ArcActors read store (readstore.db) that this user may read.", exception);
         }
     }

@@ -173,6 +173,14 @@ public static class CommandLine
             throw new CommandLineException("billing takes --config or --data, not both; --config finds the read store the node file names.");
         }
 
+        foreach (var name in new[] { "config", "data" })
+        {
+            if (options.TryGetValue(name, out var value) && string.IsNullOrWhiteSpace(value))
+            {
+                throw new CommandLineException($"--{name} is empty; give a {(name == "config" ? "node file" : "data folder")}.");
+            }
+        }
+
         return BillingCommand.Run(new BillingCommand.Options(
             options.ContainsKey("config") ? Require(options, "billing", "config") : null,
             options.GetValueOrDefault("data") ?? "data",

@@ -9,6 +9,9 @@ namespace ArcActors.Node.Runtime;
 /// </summary>
 public static class HoconSyntax
 {
+    /// <summary>Deepest nesting of braces and brackets accepted; Akka.NET's parser recurses per level, and its stack overflowed on 100,000 nested objects.</summary>
+    public const int MaxDepth = 64;
+
     private readonly record struct Opening(char Symbol, int Line, int Column);
 
     /// <summary>Returns what is not closed or closed wrongly, with its line and column, or null when every pair is closed.</summary>
@@ -23,7 +26,13 @@ public static class HoconSyntax
         for (var index = 0; index < text.Length; index++)
         {
             var symbol = text[index];
-            column++;
+
+            // Columns count characters, so the second half of a surrogate pair (an emoji) adds none.
+            if (!char.IsLowSurrogate(symbol))
+            {
+                column++;
+            }
+
             if (symbol == '\n')
             {
                 if (quote is { } single && !tripleQuote)
@@ -46,11 +55,18 @@ public static class HoconSyntax
             {
                 if (tripleQuote && symbol == '"' && At(text, index, "\"\"\""))
                 {
+                    // A run of more than three quotes ends the string at its last three; the first ones belong to the value.
+                    while (index + 3 < text.Length && text[index + 3] == '"')
+                    {
+                        index++;
+                        column++;
+                    }
+
                     index += 2;
                     column += 2;
                     quote = null;
                 }
-                else if (!tripleQuote && symbol == '\\')
+                else if (!tripleQuote && symbol == '\\' && index + 1 < text.Length && text[index + 1] != '\n')
                 {
                     index++;
                     column++;
@@ -82,6 +98,11 @@ public static class HoconSyntax
 
                     break;
                 case '{' or '[':
+                    if (open.Count == MaxDepth)
+                    {
+                        return $"'{symbol}' at line {line}, column {column} nests deeper than {MaxDepth} levels; a node file needs a few";
+                    }
+
                     open.Push(new Opening(symbol, line, column));
                     break;
                 case '}' or ']':

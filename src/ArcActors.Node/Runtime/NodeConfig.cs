@@ -78,9 +78,9 @@ public sealed record NodeConfig(NodeSettings Settings, Config Akka, string DataD
         {
             text = File.ReadAllText(path);
         }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or ArgumentException)
         {
-            throw new NodeConfigException($"cannot read the node file {path}: {exception.Message.TrimEnd('.')}. Give a readable HOCON file with --config (see docs/node-example.conf).");
+            throw new NodeConfigException($"cannot read the node file '{path}': {exception.Message.TrimEnd('.')}. Give a readable HOCON file with --config (see docs/node-example.conf).");
         }
 
         if (HoconSyntax.Check(text) is { } unclosed)

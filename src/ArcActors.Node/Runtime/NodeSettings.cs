@@ -46,6 +46,11 @@ public sealed record NodeSettings(
         var (provider, variable) = ParsePersistence(node, file);
         var managementPort = node.HasPath("management-port") ? Port(node, "management-port", file) : (int?)null;
         var data = node.GetString("data", "data");
+        if (string.IsNullOrWhiteSpace(data))
+        {
+            // Akka.NET's HOCON reads ${?VAR} as a path in the file, not as an environment variable, so an unset one leaves the value empty.
+            throw new NodeConfigException($"{Section}.data in {file} is empty; give a folder. A ${{?VARIABLE}} substitution reads a setting of the file, not the environment.");
+        }
 
         var (certificate, passwordVariable) = ParseTls(node, file);
         var ca = node.GetString("tls.ca-certificate", null);
@@ -83,6 +88,13 @@ public sealed record NodeSettings(
         if (roles.Count == 0)
         {
             throw new NodeConfigException($"{Section}.roles in {file} is missing or empty; give one or more of {string.Join(", ", NodeRoles.Known)}, e.g. roles = [dps].");
+        }
+
+        // An object or a nested list in the list reads as null or empty.
+        if (roles.Any(string.IsNullOrEmpty))
+        {
+            throw new NodeConfigException($"{Section}.roles in {file} contains a value that is not a role name, such as an object; "
+                + $"give a list of role names only, from {string.Join(", ", NodeRoles.Known)}, e.g. roles = [dps].");
         }
 
         var unknown = roles.FirstOrDefault(role => !NodeRoles.Known.Contains(role, StringComparer.Ordinal));

@@ -16,6 +16,8 @@ public sealed class HoconSyntaxTests : IDisposable
     [InlineData("a { b = 1 } }", "'}' at line 1, column 13 closes nothing; remove it or add the matching '{' before it")]
     [InlineData("a = \"unclosed\nb = 1", "the string opened at line 1, column 5 ends with its line; close it with '\"' on that line")]
     [InlineData("a = \"\"\"text", "the string opened at line 1, column 5 is never closed; add the closing '\"\"\"'")]
+    [InlineData("a = \"path\\\nb = 1", "the string opened at line 1, column 5 ends with its line; close it with '\"' on that line")]
+    [InlineData("a = \"😀😀\" }", "'}' at line 1, column 10 closes nothing; remove it or add the matching '{' before it")]
     public void Check_NamesUnclosedPlace(string text, string expected)
     {
         Assert.Equal(expected, HoconSyntax.Check(text));
@@ -25,10 +27,20 @@ public sealed class HoconSyntaxTests : IDisposable
     [InlineData("a = \"x\\\"y [\" # [ in a comment\n")]
     [InlineData("b = \"\"\" [ { \"\"\"\nc = ${?HOME}\n")]
     [InlineData("d = [1, {e = 2}] // ]\ne = \"http://example.net/{x}\"")]
+    [InlineData("note = \"\"\"ends with a quote\"\"\"\"\nb = [1]")]
     [InlineData("")]
     public void Check_AcceptsClosedText(string text)
     {
         Assert.Null(HoconSyntax.Check(text));
+    }
+
+    [Fact]
+    public void Check_DeepNestingRejected()
+    {
+        var text = "a = " + new string('[', 100_000) + new string(']', 100_000);
+
+        Assert.Equal($"'[' at line 1, column {5 + HoconSyntax.MaxDepth} nests deeper than {HoconSyntax.MaxDepth} levels; a node file needs a few", HoconSyntax.Check(text));
+        Assert.Null(HoconSyntax.Check("a = " + new string('[', HoconSyntax.MaxDepth) + new string(']', HoconSyntax.MaxDepth)));
     }
 
     [Fact]

@@ -105,6 +105,18 @@ public sealed class NodeCommandTests : IDisposable
         Assert.Contains("connection-string-env is missing", error);
     }
 
+    [Theory]
+    [InlineData("arcactors.node { roles = [dps, persistence { provider = sqlite } ] }", "roles in", "contains a value that is not a role name")]
+    [InlineData("arcactors.node { roles = [dps], data = ${?ARCACTORS_TEST_UNSET_DATA} }", "data in", "is empty; give a folder")]
+    public async Task Node_RejectsValueReadAsEmpty(string text, string setting, string message)
+    {
+        var (code, error) = await RunAsync(text + "\n" + Seeds);
+
+        Assert.Equal(1, code);
+        Assert.Contains($"arcactors.node.{setting}", error);
+        Assert.Contains(message, error);
+    }
+
     [Fact]
     public async Task Node_RejectsDataThatIsAFile()
     {
@@ -152,7 +164,7 @@ public sealed class NodeCommandTests : IDisposable
         var code = await NodeCommand.RunAsync(new NodeCommand.Options(missing, Verbose: false), TextWriter.Null, _error, CancellationToken.None);
 
         Assert.Equal(1, code);
-        Assert.Contains($"cannot read the node file {missing}", _error.ToString());
+        Assert.Contains($"cannot read the node file '{missing}'", _error.ToString());
     }
 
     [Fact]

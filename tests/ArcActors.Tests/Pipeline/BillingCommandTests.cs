@@ -53,18 +53,7 @@ public sealed class BillingCommandTests : IDisposable
             insert.ExecuteNonQuery();
         }
 
-        var variable = $"ARCACTORS_TEST_BILLING_{Guid.NewGuid():N}";
-        Environment.SetEnvironmentVariable(variable, database.ConnectionString);
-        var nodeFile = Path.Combine(_folder, "api-1.conf");
-        File.WriteAllText(nodeFile, $$"""
-            arcactors.node {
-              roles = [api]
-              data = "{{Data.Replace("\\", "\\\\")}}"
-              persistence { provider = postgres, connection-string-env = {{variable}} }
-            }
-            akka.cluster.seed-nodes = ["akka.tcp://arcactors@127.0.0.1:4053"]
-            """);
-
+        var nodeFile = WritePostgresNodeFile(out var variable, database.ConnectionString);
         List<string> printed;
         try
         {
@@ -82,6 +71,77 @@ public sealed class BillingCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Billing_EmptyFileStaysEmpty()
+    {
+        var folder = Path.Combine(_folder, "empty");
+        Directory.CreateDirectory(folder);
+        File.WriteAllBytes(Path.Combine(folder, "readstore.db"), []);
+
+        var error = await Assert.ThrowsAsync<IOException>(() => RunAsync("billing", "--data", folder));
+
+        Assert.Contains($"no read store at {Path.Combine(folder, "readstore.db")}", error.Message);
+        Assert.Empty(File.ReadAllBytes(Path.Combine(folder, "readstore.db")));
+    }
+
+    [Fact]
+    public async Task Billing_JournalFileNotReadStoreUnchanged()
+    {
+        await SimulateAsync(hours: 1);
+        var folder = Path.Combine(_folder, "journal-only");
+        Directory.CreateDirectory(folder);
+        var copy = Path.Combine(folder, "readstore.db");
+        File.Copy(Path.Combine(Data, "journal.db"), copy);
+        var before = File.ReadAllBytes(copy);
+
+        var error = await Assert.ThrowsAsync<IOException>(() => RunAsync("billing", "--data", folder));
+
+        Assert.Contains("no read store at", error.Message);
+        Assert.Equal(before, File.ReadAllBytes(copy));
+    }
+
+    [PostgresFact]
+    public async Task Billing_EmptyPostgresDatabaseCreatesNothing()
+    {
+        using var database = PostgresDatabase.Create();
+        var nodeFile = WritePostgresNodeFile(out var variable, database.ConnectionString);
+
+        try
+        {
+            var error = await Assert.ThrowsAsync<IOException>(() => RunAsync("billing", "--config", nodeFile));
+
+            Assert.Contains("no read store at", error.Message);
+            Assert.Contains("it has no billing table", error.Message);
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable(variable, null);
+        }
+
+        using var connection = new NpgsqlConnection(database.ConnectionString);
+        connection.Open();
+        using var tables = new NpgsqlCommand("SELECT count(*) FROM pg_tables WHERE schemaname = 'public'", connection);
+        Assert.Equal(0L, (long)tables.ExecuteScalar()!);
+    }
+
+    [Theory]
+    [InlineData("--data", "--data is empty; give a data folder")]
+    [InlineData("--config", "--config is empty; give a node file")]
+    public async Task Billing_EmptyPathRejected(string option, string message)
+    {
+        var error = await Assert.ThrowsAsync<CommandLineException>(() => RunAsync("billing", option, ""));
+
+        Assert.Contains(message, error.Message);
+    }
+
+    [Fact]
+    public async Task Billing_ConfigFolderRejected()
+    {
+        var error = await Assert.ThrowsAsync<IOException>(() => RunAsync("billing", "--config", _folder));
+
+        Assert.Contains($"--config {_folder} is a folder", error.Message);
+    }
+
+    [Fact]
     public async Task Billing_MissingStoreNamesPathAndCreatesNothing()
     {
         var missing = Path.Combine(_folder, "no-such-folder");
@@ -94,14 +154,16 @@ public sealed class BillingCommandTests : IDisposable
     }
 
     [Theory]
-    [InlineData("--from", "yesterday", "--from 'yesterday' is not a time")]
-    [InlineData("--to", "2026-13-01", "--to '2026-13-01' is not a time")]
+    [InlineData("--from", "yesterday", "--from 'yesterday' is not an ISO 8601 date or time")]
+    [InlineData("--to", "2026-13-01", "--to '2026-13-01' is not an ISO 8601 date or time")]
+    [InlineData("--to", "01/12/2026", "--to '01/12/2026' is not an ISO 8601 date or time")]
+    [InlineData("--from", "03:00", "--from '03:00' is not an ISO 8601 date or time")]
     public async Task Billing_InvalidTimeNamesValue(string option, string value, string message)
     {
         var error = await Assert.ThrowsAsync<CommandLineException>(() => RunAsync("billing", "--data", Data, option, value));
 
         Assert.Contains(message, error.Message);
-        Assert.Contains("ISO 8601", error.Message);
+        Assert.Contains("2026-11-01T08:00+02:00", error.Message);
     }
 
     [Fact]
@@ -137,6 +199,23 @@ public sealed class BillingCommandTests : IDisposable
     }
 
     private string Data => Path.Combine(_folder, "data");
+
+    // Writes an api node file whose journal is the PostgreSQL database of connectionString, in a variable the caller unsets.
+    private string WritePostgresNodeFile(out string variable, string connectionString)
+    {
+        variable = $"ARCACTORS_TEST_BILLING_{Guid.NewGuid():N}";
+        Environment.SetEnvironmentVariable(variable, connectionString);
+        var nodeFile = Path.Combine(_folder, $"api-{Guid.NewGuid():N}.conf");
+        File.WriteAllText(nodeFile, $$"""
+            arcactors.node {
+              roles = [api]
+              data = "{{Data.Replace("\\", "\\\\")}}"
+              persistence { provider = postgres, connection-string-env = {{variable}} }
+            }
+            akka.cluster.seed-nodes = ["akka.tcp://arcactors@127.0.0.1:4053"]
+            """);
+        return nodeFile;
+    }
 
     // Runs the sample fleet and returns the lines of its billing.jsonl; the read store stays in Data.
     private async Task<List<string>> SimulateAsync(int hours)
