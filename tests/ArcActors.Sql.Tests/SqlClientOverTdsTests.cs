@@ -190,7 +190,7 @@ public sealed class SqlClientOverTdsTests
         await using var connection = await OpenAsync(server);
         await using var command = new SqlCommand("SELECT n;", connection);
 
-        var exception = await Assert.ThrowsAsync<SqlException>(async () =>
+        var thrown = await Record.ExceptionAsync(async () =>
         {
             await using var reader = await command.ExecuteReaderAsync();
             while (await reader.ReadAsync())
@@ -198,7 +198,16 @@ public sealed class SqlClientOverTdsTests
             }
         });
 
-        // SqlClient 7.1.2 on Linux reports both a reset and an orderly close this way, without an inner SocketException.
+        // An orderly close that SqlClient 7.1.2 notices before the next read (seen once in a CI run) marks the
+        // connection closed, and the read then fails with InvalidOperationException; the executor reports any exception type.
+        if (drop == TdsReplyBehavior.CloseMidResult && thrown is InvalidOperationException closed and not ObjectDisposedException)
+        {
+            Assert.Contains("The connection is closed", closed.Message);
+            return;
+        }
+
+        // Otherwise SqlClient 7.1.2 on Linux reports both a reset and an orderly close this way, without an inner SocketException.
+        var exception = Assert.IsType<SqlException>(thrown);
         var error = Assert.Single(exception.Errors.Cast<SqlError>());
         Assert.Equal(0, error.Number);
         Assert.Equal(20, error.Class);
