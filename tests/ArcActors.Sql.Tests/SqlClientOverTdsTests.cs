@@ -198,8 +198,8 @@ public sealed class SqlClientOverTdsTests
             }
         });
 
-        // An orderly close that SqlClient 7.1.2 notices before the next read (seen once in a CI run) marks the
-        // connection closed, and the read then fails with InvalidOperationException; the executor reports any exception type.
+        // SqlClient 7.1.2 can notice an orderly close before the next read (seen once in a CI run). It then marks the
+        // connection closed, and the read fails with InvalidOperationException. The executor reports any exception type.
         if (drop == TdsReplyBehavior.CloseMidResult && thrown is InvalidOperationException closed and not ObjectDisposedException)
         {
             Assert.Contains("The connection is closed", closed.Message);
