@@ -31,8 +31,24 @@ public sealed record ClusterBenchOptions
     /// <summary>Most dps node processes of the remote path, a bound against a typo that would start thousands of processes.</summary>
     public const int MaxDpsNodes = 9;
 
-    private static readonly string[] ValuedOptions =
-        ["--hosts", "--dps-nodes", "--in-flight", "--warmup", "--window", "--recovery", "--timeout", "--work", "--only"];
+    // Each option that takes a value, with the change it makes; the one list of the known valued options.
+    private static readonly Dictionary<string, Func<ClusterBenchOptions, string, string, ClusterBenchOptions>> Setters = new(StringComparer.Ordinal)
+    {
+        ["--hosts"] = (options, name, value) => options with { Hosts = Positive(name, value) },
+        ["--dps-nodes"] = (options, name, value) => options with { DpsNodes = Positive(name, value, MaxDpsNodes) },
+        ["--in-flight"] = (options, name, value) => options with { InFlight = Positive(name, value) },
+        ["--warmup"] = (options, name, value) => options with { Warmup = TimeSpan.FromSeconds(Positive(name, value)) },
+        ["--window"] = (options, name, value) => options with { Window = TimeSpan.FromSeconds(Positive(name, value)) },
+        ["--recovery"] = (options, name, value) => options with { Recovery = TimeSpan.FromSeconds(Positive(name, value)) },
+        ["--timeout"] = (options, name, value) => options with { ReplyTimeout = TimeSpan.FromSeconds(Positive(name, value)) },
+        ["--work"] = (options, _, value) => options with { Work = value },
+        ["--only"] = (options, _, value) => value switch
+        {
+            "in-process" => options with { RunRemote = false },
+            "remote" => options with { RunInProcess = false },
+            _ => throw new ArgumentException($"--only '{value}' is invalid; give in-process or remote."),
+        },
+    };
 
     public int Hosts { get; init; } = 50;
     public int InFlight { get; init; } = 1;
@@ -67,7 +83,7 @@ public sealed record ClusterBenchOptions
                 continue;
             }
 
-            if (!ValuedOptions.Contains(name))
+            if (!Setters.TryGetValue(name, out var set))
             {
                 throw new ArgumentException($"unknown option '{name}'; see --help.");
             }
@@ -77,25 +93,7 @@ public sealed record ClusterBenchOptions
                 throw new ArgumentException($"option {name} needs a value; see --help.");
             }
 
-            var value = args[++index];
-            options = name switch
-            {
-                "--hosts" => options with { Hosts = Positive(name, value) },
-                "--dps-nodes" => options with { DpsNodes = Positive(name, value, MaxDpsNodes) },
-                "--in-flight" => options with { InFlight = Positive(name, value) },
-                "--warmup" => options with { Warmup = TimeSpan.FromSeconds(Positive(name, value)) },
-                "--window" => options with { Window = TimeSpan.FromSeconds(Positive(name, value)) },
-                "--recovery" => options with { Recovery = TimeSpan.FromSeconds(Positive(name, value)) },
-                "--timeout" => options with { ReplyTimeout = TimeSpan.FromSeconds(Positive(name, value)) },
-                "--work" => options with { Work = value },
-                "--only" => value switch
-                {
-                    "in-process" => options with { RunRemote = false },
-                    "remote" => options with { RunInProcess = false },
-                    _ => throw new ArgumentException($"--only '{value}' is invalid; give in-process or remote."),
-                },
-                _ => throw new ArgumentException($"unknown option '{name}'; see --help."),
-            };
+            options = set(options, name, args[++index]);
         }
 
         // Keep-majority with 2 nodes keeps the half with the lowest address, which can be the killed node's half.

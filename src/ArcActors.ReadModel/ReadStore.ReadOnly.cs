@@ -7,7 +7,7 @@ public sealed partial class ReadStore
 {
     /// <summary>
     /// Opens the SQLite read store at <paramref name="path"/> for reading: no file, table or column is
-    /// created, and the file's content stays as it is. The queries work; the writes fail.
+    /// created, and the file's content stays as it is. Queries work, and writes fail.
     /// </summary>
     /// <exception cref="InvalidOperationException">The file is missing or contains no read store.</exception>
     /// <exception cref="SqliteException">The file is not a SQLite database or cannot be read.</exception>

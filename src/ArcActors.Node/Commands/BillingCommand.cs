@@ -113,19 +113,19 @@ public static class BillingCommand
     // Reads without creating anything, so a mistyped folder or a wrong file is an error instead of a new empty store.
     private static ReadStore OpenFile(string path, string source)
     {
-        var shown = ShownValue.Of(Path.GetFullPath(path));
+        var displayedPath = ShownValue.Of(Path.GetFullPath(path));
         try
         {
             return ReadStore.OpenReadOnly(path);
         }
         catch (InvalidOperationException)
         {
-            throw new IOException($"no read store at {shown} ({source}); give the data folder of a cloud node that has run, "
+            throw new IOException($"no read store at {displayedPath} ({source}); give the data folder of a cloud node that has run, "
                 + "or --config with the node file of a dps or api node.");
         }
         catch (Microsoft.Data.Sqlite.SqliteException exception)
         {
-            throw new IOException($"the read store {shown} cannot be read: {exception.Message.TrimEnd('.')}. "
+            throw new IOException($"the read store {displayedPath} cannot be read: {exception.Message.TrimEnd('.')}. "
                 + "Check that it is an ArcActors read store (readstore.db) that this user may read.", exception);
         }
     }

@@ -12,12 +12,12 @@ public static class ShownValue
 
     public static string Of(string text)
     {
-        var shown = new StringBuilder();
+        var escaped = new StringBuilder();
         foreach (var character in text.Length > MaxLength ? text[..MaxLength] : text)
         {
-            shown.Append(char.IsControl(character) ? $"\\u{(int)character:X4}" : character);
+            escaped.Append(char.IsControl(character) ? $"\\u{(int)character:X4}" : character);
         }
 
-        return text.Length > MaxLength ? $"{shown}... ({text.Length} characters)" : shown.ToString();
+        return text.Length > MaxLength ? $"{escaped}... ({text.Length} characters)" : escaped.ToString();
     }
 }

@@ -9,7 +9,7 @@ namespace ArcActors.Node.Runtime;
 /// </summary>
 public static class HoconSyntax
 {
-    /// <summary>Deepest nesting of braces and brackets accepted; Akka.NET's parser recurses per level, and its stack overflowed on 100,000 nested objects.</summary>
+    /// <summary>Deepest nesting of braces and brackets accepted. Akka.NET's parser recurses per level, and its stack overflowed on 100,000 nested objects.</summary>
     public const int MaxDepth = 64;
 
     private readonly record struct Opening(char Symbol, int Line, int Column);
